@@ -1,0 +1,50 @@
+# Reader: the two commands of the quick start are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+
+.DEFAULT_GOAL := run
+.PHONY: run test fuzz lint format bench screenshot sysdeps clean
+
+# The venv is rebuilt when pyproject.toml changes; stamps keep repeated runs instant.
+$(BIN)/activate:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Reader needs Python 3.11 or newer, found " + sys.version.split()[0]' \
+	  || { echo "error: set PYTHON=/path/to/python3.11+ (e.g. make run PYTHON=python3.12)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate pyproject.toml
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+sysdeps:
+	@sh packaging/check-system-libs.sh
+
+run: sysdeps $(VENV)/.installed
+	$(BIN)/reader
+
+test: sysdeps $(VENV)/.installed-test
+	$(BIN)/ruff check reader tests bench
+	$(BIN)/ruff format --check reader tests bench
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+fuzz: sysdeps $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen READER_FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -m slow -p no:cacheprovider
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check reader tests bench
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format reader tests bench
+	$(BIN)/ruff check --fix reader tests bench
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,44 @@
+"""Composition root: the one place services are built and wired together.
+
+The CLI and the window both get their services from here; nothing else constructs a
+store, an index or a QApplication.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.library import LibraryStore
+from reader.library.catalog import Catalog
+from reader.paths import Paths, sample_library_dir
+
+if TYPE_CHECKING:
+    from reader.search import SearchService
+
+
+@dataclass
+class Services:
+    paths: Paths
+    store: LibraryStore
+    _search: SearchService | None = field(default=None, repr=False)
+
+    @functools.cached_property
+    def search(self) -> SearchService:
+        """The full-text index, opened on first use (the CLI's `list` never pays for it)."""
+        from reader.search import SearchService
+
+        return SearchService(self.paths.index_dir, self.store)
+
+    def close(self) -> None:
+        if "search" in self.__dict__:
+            self.search.close()
+
+
+def build_services(paths: Paths, *, seed_sample_library: bool = True) -> Services:
+    """Open the library at ``paths`` (seeding an empty one with the sample library)."""
+    store = LibraryStore(paths.library, Catalog(paths.library_cache / "catalog.sqlite3"))
+    if seed_sample_library and store.is_empty():
+        store.seed_from(sample_library_dir())
+    return Services(paths=paths, store=store)

@@ -1,0 +1,72 @@
+"""The article model: plain data, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RelatedItem:
+    """An entry of an article's "related" block, resolved to a library article by title."""
+
+    title: str
+    teaser: str = ""
+    caption: str = ""
+    url: str = ""
+
+
+@dataclass
+class Source:
+    """Where an article came from; ``sha256`` of the source bytes detects re-imports."""
+
+    kind: str
+    file: str = ""
+    sha256: str = ""
+    url: str = ""
+
+
+@dataclass
+class Article:
+    """One article: front matter fields plus a Markdown body."""
+
+    title: str
+    body: str = ""
+    id: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    category: str = ""
+    tags: list[str] = field(default_factory=list)
+    lang: str = ""
+    source: Source | None = None
+    imported: dt.datetime | None = None
+    related: list[RelatedItem] = field(default_factory=list)
+    starred: bool = False
+    read: bool = False
+
+    @property
+    def byline(self) -> str:
+        """Author, date and category joined for display, skipping the empty ones."""
+        parts = [self.author, self.published.isoformat() if self.published else "", self.category]
+        return " · ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What lists, filters and related resolution need, without the body.
+
+    Kept in the catalog cache so a large library lists without parsing every file.
+    """
+
+    id: str
+    title: str
+    author: str
+    published: dt.date | None
+    category: str
+    tags: tuple[str, ...]
+    lang: str
+    starred: bool
+    read: bool
+    related_titles: tuple[str, ...]
+    source_sha256: str
+    content_key: str

@@ -1,0 +1,261 @@
+"""The library folder: one Markdown file per article in ``articles/``, assets beside them.
+
+The folder is the truth; the catalog is a cache of it. Every write is atomic and a delete
+goes to the desktop trash, so a crash or a slip never loses an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from send2trash import send2trash
+
+from reader.library.atomic import TEMP_PREFIX, atomic_write_text
+from reader.library.catalog import Catalog
+from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
+from reader.library.model import Article, ArticleSummary
+from reader.library.text import content_key, slugify
+
+ARTICLE_SUFFIX = ".md"
+MAX_ID_LENGTH = 100
+
+Progress = Callable[[int, int], None]
+
+
+class LibraryError(Exception):
+    """A library operation failed; the message names the file and the problem."""
+
+
+class ArticleNotFoundError(LibraryError, KeyError):
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "article not found"
+
+
+class DuplicateArticleError(LibraryError):
+    """The article is already in the library (same source bytes or same text)."""
+
+    def __init__(self, message: str, existing_id: str) -> None:
+        super().__init__(message)
+        self.existing_id = existing_id
+
+
+class LibraryStore:
+    """Read, list, add, update and delete the articles of one library folder."""
+
+    def __init__(self, root: Path, catalog: Catalog | None = None) -> None:
+        self.root = Path(root)
+        self.articles_dir = self.root / "articles"
+        self.assets_root = self.root / "assets"
+        self._catalog = catalog if catalog is not None else Catalog(None)
+        self._lock = threading.RLock()
+        self._summaries: dict[str, ArticleSummary] | None = None
+        self.problems: dict[str, str] = {}
+        """filename -> why that file could not be read (shown to the user, never deleted)."""
+
+    # -- locations -----------------------------------------------------------------------
+    def ensure(self) -> None:
+        self.articles_dir.mkdir(parents=True, exist_ok=True)
+
+    def path_for(self, article_id: str) -> Path:
+        if not article_id or "/" in article_id or "\\" in article_id or article_id.startswith("."):
+            raise ArticleNotFoundError(f"not a valid article id: {article_id!r}")
+        return self.articles_dir / f"{article_id}{ARTICLE_SUFFIX}"
+
+    def assets_dir(self, article_id: str) -> Path:
+        return self.assets_root / article_id
+
+    def is_empty(self) -> bool:
+        if not self.articles_dir.is_dir():
+            return True
+        return not any(
+            entry.name.endswith(ARTICLE_SUFFIX) for entry in os.scandir(self.articles_dir)
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article:
+        path = self.path_for(article_id)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ArticleNotFoundError(f"no article with id {article_id!r} in {self.root}") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise LibraryError(f"{path}: cannot be read: {error}") from error
+        try:
+            article = article_from_text(text)
+        except FrontMatterError as error:
+            raise LibraryError(f"{path}: {error}") from error
+        article.id = article_id
+        return article
+
+    def exists(self, article_id: str) -> bool:
+        try:
+            return self.path_for(article_id).is_file()
+        except ArticleNotFoundError:
+            return False
+
+    def summaries(self, progress: Progress | None = None) -> list[ArticleSummary]:
+        """Every article's summary, refreshing the catalog from the folder by stat."""
+        with self._lock:
+            self._summaries = self._refresh(progress)
+            return list(self._summaries.values())
+
+    def summary(self, article_id: str) -> ArticleSummary | None:
+        with self._lock:
+            if self._summaries is None:
+                self._summaries = self._refresh(None)
+            return self._summaries.get(article_id)
+
+    def _refresh(self, progress: Progress | None) -> dict[str, ArticleSummary]:
+        self.ensure()
+        self._remove_stale_temp_files()
+        known = self._catalog.stamps()
+        seen: dict[str, tuple[int, int]] = {}
+        for entry in os.scandir(self.articles_dir):
+            if entry.name.endswith(ARTICLE_SUFFIX) and not entry.name.startswith("."):
+                stat = entry.stat()
+                seen[entry.name] = (stat.st_mtime_ns, stat.st_size)
+        changed = [name for name, stamp in seen.items() if known.get(name) != stamp]
+        removed = [name for name in known if name not in seen]
+        upserts = []
+        for done, name in enumerate(changed, start=1):
+            try:
+                article = self.get(name.removesuffix(ARTICLE_SUFFIX))
+            except LibraryError as error:
+                self.problems[name] = str(error)
+                removed.append(name)
+            else:
+                self.problems.pop(name, None)
+                upserts.append((name, *seen[name], summarize(article)))
+            if progress is not None and (done % 200 == 0 or done == len(changed)):
+                progress(done, len(changed))
+        if upserts or removed:
+            self._catalog.apply(upserts, removed)
+        return {summary.id: summary for summary in self._catalog.summaries()}
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files left by a crash mid-write are partial copies: the real file is intact."""
+        for leftover in self.articles_dir.glob(f"{TEMP_PREFIX}*"):
+            leftover.unlink(missing_ok=True)
+
+    # -- writing -------------------------------------------------------------------------
+    def add(self, article: Article) -> Article:
+        """Store a new article under a fresh, stable id; refuses a duplicate."""
+        with self._lock:
+            self.ensure()
+            duplicate = self.find_duplicate(article)
+            if duplicate is not None:
+                raise DuplicateArticleError(
+                    f"already in the library as {duplicate!r}", existing_id=duplicate
+                )
+            stored = replace(article, id=self._unique_id(article))
+            if stored.imported is None:
+                stored.imported = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            self._write(stored)
+            return stored
+
+    def update(self, article: Article) -> None:
+        with self._lock:
+            if not self.exists(article.id):
+                raise ArticleNotFoundError(f"no article with id {article.id!r} in {self.root}")
+            self._write(article)
+
+    def set_flags(
+        self, article_id: str, *, read: bool | None = None, starred: bool | None = None
+    ) -> Article:
+        with self._lock:
+            article = self.get(article_id)
+            if read is not None:
+                article.read = read
+            if starred is not None:
+                article.starred = starred
+            self._write(article)
+            return article
+
+    def delete(self, article_id: str) -> Article:
+        """Move the article file and its assets to the trash; returns it so it can be restored."""
+        with self._lock:
+            article = self.get(article_id)
+            send2trash(self.path_for(article_id))
+            assets = self.assets_dir(article_id)
+            if assets.exists():
+                send2trash(assets)
+            self._forget(article_id)
+            return article
+
+    def restore(self, article: Article) -> None:
+        """Put back an article deleted in this session (undo), under the same id."""
+        with self._lock:
+            self._write(article)
+
+    def _write(self, article: Article) -> None:
+        path = self.path_for(article.id)
+        try:
+            atomic_write_text(path, article_to_text(article))
+        except OSError as error:
+            raise LibraryError(f"{path}: cannot be written: {error.strerror or error}") from error
+        if self._summaries is not None:
+            self._summaries[article.id] = summarize(article)
+
+    def _forget(self, article_id: str) -> None:
+        if self._summaries is not None:
+            self._summaries.pop(article_id, None)
+
+    def find_duplicate(self, article: Article) -> str | None:
+        """The id of an article with the same source bytes or the same text, if any."""
+        key = content_key(article.title, article.body)
+        sha = article.source.sha256 if article.source else ""
+        if self._summaries is None:
+            self._summaries = self._refresh(None)
+        for summary in self._summaries.values():
+            if summary.content_key == key or (sha and summary.source_sha256 == sha):
+                return summary.id
+        return None
+
+    def _unique_id(self, article: Article) -> str:
+        slug = slugify(article.title, max_length=MAX_ID_LENGTH - 11) or "article"
+        base = f"{article.published.isoformat()}-{slug}" if article.published else slug
+        candidate, counter = base, 2
+        while self.path_for(candidate).exists():
+            candidate = f"{base}-{counter}"
+            counter += 1
+        return candidate
+
+    # -- first start -----------------------------------------------------------------------
+    def seed_from(self, sample_dir: Path) -> int:
+        """Copy the bundled sample library into an empty library; returns articles copied."""
+        with self._lock:
+            if not self.is_empty():
+                return 0
+            self.ensure()
+            copied = 0
+            for source in sorted((sample_dir / "articles").glob(f"*{ARTICLE_SUFFIX}")):
+                atomic_write_text(self.articles_dir / source.name, source.read_text("utf-8"))
+                copied += 1
+            sample_assets = sample_dir / "assets"
+            if sample_assets.is_dir():
+                shutil.copytree(sample_assets, self.assets_root, dirs_exist_ok=True)
+            self._summaries = None
+            return copied
+
+
+def summarize(article: Article) -> ArticleSummary:
+    return ArticleSummary(
+        id=article.id,
+        title=article.title,
+        author=article.author,
+        published=article.published,
+        category=article.category,
+        tags=tuple(article.tags),
+        lang=article.lang,
+        starred=article.starred,
+        read=article.read,
+        related_titles=tuple(item.title for item in article.related),
+        source_sha256=article.source.sha256 if article.source else "",
+        content_key=content_key(article.title, article.body),
+    )

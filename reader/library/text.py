@@ -1,0 +1,64 @@
+"""Text folding shared by related-title resolution, slugs and search.
+
+Case, accents, curly vs straight apostrophes and punctuation are folded, so
+``L’IA: perché`` and ``l'ia perche`` compare equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def straighten_quotes(text: str) -> str:
+    return text.translate(_APOSTROPHES)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lowercase, accent-free, quote-straightened text (punctuation kept)."""
+    return strip_accents(straighten_quotes(text)).casefold()
+
+
+def normalize_title(title: str) -> str:
+    """The key related items are matched by: folded, punctuation removed, spaces collapsed."""
+    return " ".join(_NON_WORD.sub(" ", fold(title)).split())
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A filename-safe ASCII slug, cut at a word boundary."""
+    words = normalize_title(text).encode("ascii", "ignore").decode("ascii").split()
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length:
+            break
+        slug = candidate
+    return slug or (words[0][:max_length] if words else "")
+
+
+def content_key(title: str, body: str) -> str:
+    """A hash of the folded text, so the same article imported twice is recognised."""
+    import hashlib
+
+    folded = " ".join(normalize_title(f"{title}\n{body}").split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()

@@ -1,0 +1,73 @@
+"""Every directory Reader uses, decided in one place.
+
+Tests and end-to-end runs pass a temporary base directory so they never touch the
+user's home (the qutebrowser ``--temp-basedir`` habit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Reader"
+LIBRARY_ENV = "READER_LIBRARY"
+
+
+def resources_dir() -> Path:
+    """The bundled resources (themes, sample library), beside the package in a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "resources", here / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"Reader's resources folder is missing (looked beside {here})")
+
+
+def sample_library_dir() -> Path:
+    return resources_dir() / "sample-library"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Resolved directories for one run of Reader."""
+
+    library: Path
+    cache: Path
+    config: Path
+
+    @classmethod
+    def resolve(
+        cls,
+        library: str | os.PathLike[str] | None = None,
+        base_dir: str | os.PathLike[str] | None = None,
+    ) -> Paths:
+        """Pick the directories: explicit argument, then ``READER_LIBRARY``, then platform dirs.
+
+        With ``base_dir`` every directory (library, cache, config) lives under it.
+        """
+        if base_dir is not None:
+            base = Path(base_dir)
+            data, cache, config = base / "data", base / "cache", base / "config"
+        else:
+            data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+            cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+            config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        chosen = library or os.environ.get(LIBRARY_ENV) or data / "library"
+        return cls(library=Path(chosen).expanduser().resolve(), cache=cache, config=config)
+
+    @property
+    def library_cache(self) -> Path:
+        """Derived data for this library (index, catalog), keyed by the library's path."""
+        key = hashlib.sha256(str(self.library).encode("utf-8")).hexdigest()[:16]
+        return self.cache / "libraries" / f"{self.library.name or 'library'}-{key}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.library_cache / "index"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "reader.ini"
