@@ -101,7 +101,7 @@ def article_to_text(article: Article) -> str:
         "id": article.id,
         "title": article.title,
         "author": article.author,
-        "published": article.published.isoformat() if article.published else None,
+        "published": article.published,
         "category": article.category,
         "tags": list(article.tags),
         "lang": article.lang,
@@ -121,7 +121,7 @@ def article_to_text(article: Article) -> str:
     data["starred"] = article.starred
     data["read"] = article.read
     header = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False
     )
     body = article.body.strip("\n")
     return f"{DELIMITER}\n{header}{DELIMITER}\n\n{body}\n"

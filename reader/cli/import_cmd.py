@@ -1,0 +1,38 @@
+"""``reader import PATH...``: import files and folders, one line per file, then a summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli.common import services_from_args
+from reader.importers import import_paths
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import", help="import article files (.txt scraped text, .md, plain text) or folders"
+    )
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    services = services_from_args(args)
+    try:
+        report = import_paths(args.paths, services.store)
+    finally:
+        services.close()
+    for result in report.results:
+        if result.status == "imported":
+            print(f"imported  {result.path} -> {result.article_id}")
+        elif result.status == "skipped":
+            print(f"skipped   {result.path}: {result.message}")
+        else:
+            print(f"FAILED    {result.path}: {result.message}", file=sys.stderr)
+    if not report.results:
+        print("no files to import (supported: .txt, .md, .markdown)", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 1 if report.failed else 0

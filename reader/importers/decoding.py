@@ -1,0 +1,84 @@
+"""Turning a file's bytes into text, refusing what is not text.
+
+Scraped pages arrive as UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 /
+Latin-1 from older tools: decode in that order, and call binary what is not text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.importers.errors import ImportFailure
+
+MAX_BYTES = 20 * 1024 * 1024
+_CONTROL_OK = {"\n", "\r", "\t", "\f"}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    path: Path
+    text: str
+    encoding: str
+    sha256: str
+
+
+def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read ``path`` as text (never modifying it); raise ImportFailure with the reason."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ImportFailure(path, "file not found") from None
+    except OSError as error:
+        raise ImportFailure(path, f"cannot be read: {error.strerror or error}") from error
+    if size > max_bytes:
+        raise ImportFailure(
+            path, f"too large ({size / 1024 / 1024:.1f} MB, limit {max_bytes // 1024 // 1024} MB)"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportFailure(path, f"cannot be read: {error.strerror or error}") from error
+    text, encoding = decode_bytes(path, data)
+    if not text.strip():
+        raise ImportFailure(path, "empty (no text)")
+    return SourceText(path, text, encoding, hashlib.sha256(data).hexdigest())
+
+
+def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
+    """Return (text with normalized line ends, encoding name)."""
+    if not data.strip():
+        raise ImportFailure(path, "empty (no text)")
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _normalize(data.decode(encoding)), encoding
+            except UnicodeDecodeError:
+                raise ImportFailure(path, f"undecodable (starts as {encoding} but is not)") from None
+    if b"\x00" in data[:8192]:
+        raise ImportFailure(path, "binary file (contains NUL bytes), not text")
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return _normalize(text), encoding
+        break
+    raise ImportFailure(path, "undecodable: not UTF-8, Windows-1252 or Latin-1 text")
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ch < " " and ch not in _CONTROL_OK)
+    return controls <= max(2, len(sample) // 200)
+
+
+def _normalize(text: str) -> str:
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
