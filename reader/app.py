@@ -42,3 +42,10 @@ def build_services(paths: Paths, *, seed_sample_library: bool = True) -> Service
     if seed_sample_library and store.is_empty():
         store.seed_from(sample_library_dir())
     return Services(paths=paths, store=store)
+
+
+def run_gui(services: Services, open_article: str | None = None) -> int:
+    """Open the window on ``services``; the only door from the core into ``reader.ui``."""
+    from reader.ui.launch import run_window
+
+    return run_window(services, open_article=open_article)

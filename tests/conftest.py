@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
-import pytest
+# Before anything imports send2trash (it reads XDG_DATA_HOME once, at import): the trash,
+# settings and caches of the whole test session live in a temp dir, never the user's.
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="reader-tests-"))
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = str(_SESSION_HOME / _variable.lower())
+os.environ.pop("READER_LIBRARY", None)
 
-from reader.app import Services, build_services
-from reader.paths import Paths
+import pytest  # noqa: E402
+
+from reader.app import Services, build_services  # noqa: E402
+from reader.paths import Paths  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -8,6 +8,8 @@ from reader.app import Services, build_services
 from reader.paths import Paths
 
 
-def services_from_args(args: argparse.Namespace) -> Services:
+def services_from_args(args: argparse.Namespace, *, seed_sample_library: bool = False) -> Services:
+    """Services for a command; only the window seeds an empty library with the samples,
+    so scripted use (``reader --library X import ...``) gets exactly what it imported."""
     paths = Paths.resolve(library=args.library, base_dir=args.base_dir)
-    return build_services(paths)
+    return build_services(paths, seed_sample_library=seed_sample_library)

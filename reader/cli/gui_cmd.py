@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from reader.app import run_gui
 from reader.cli.common import services_from_args
 
 
@@ -14,10 +15,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.ui.launch import run_window
-
-    services = services_from_args(args)
+    services = services_from_args(args, seed_sample_library=True)
     try:
-        return run_window(services, open_article=args.article)
+        return run_gui(services, open_article=args.article)
     finally:
         services.close()

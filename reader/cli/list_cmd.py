@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([_as_json(s) for s in rows], ensure_ascii=False, indent=2))
     else:
         _print_table(rows)
-    for name, problem in sorted(problems.items()):
+    for _name, problem in sorted(problems.items()):
         print(f"warning: {problem}", file=sys.stderr)
     return 0
 

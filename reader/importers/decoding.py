@@ -60,7 +60,9 @@ def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:
             try:
                 return _normalize(data.decode(encoding)), encoding
             except UnicodeDecodeError:
-                raise ImportFailure(path, f"undecodable (starts as {encoding} but is not)") from None
+                raise ImportFailure(
+                    path, f"undecodable (starts as {encoding} but is not)"
+                ) from None
     if b"\x00" in data[:8192]:
         raise ImportFailure(path, "binary file (contains NUL bytes), not text")
     for encoding in ("utf-8", "cp1252", "latin-1"):

@@ -29,7 +29,7 @@ def article_from_markdown(source: SourceText) -> Article:
     for foreign_key in ("id", "imported", "read", "starred"):
         front.pop(foreign_key, None)  # the library decides these for a new import
     try:
-        article = article_from_mapping(front, body + "\n")
+        article = article_from_mapping(front, body)
     except FrontMatterError as error:
         raise ImportFailure(source.path, str(error)) from error
     if not article.lang:

@@ -160,7 +160,9 @@ def parse_byline(line: str) -> Byline | None:
             return None  # text before the date that is not an author: not a byline
     if published is None:
         return None
-    return Byline(author=author, published=published, category=" / ".join(p for p in category_parts if p))
+    return Byline(
+        author=author, published=published, category=" / ".join(p for p in category_parts if p)
+    )
 
 
 def _next_content_line(lines: list[str], start: int) -> int | None:
@@ -228,7 +230,9 @@ def _best_grouping(entries: list[_Line], missing_teaser_cost: float) -> list[Rel
         roles = dict(zip(shape, (entry.text for entry in entries[start:end]), strict=True))
         items.append(
             RelatedItem(
-                title=roles["title"], teaser=roles.get("teaser", ""), caption=roles.get("caption", "")
+                title=roles["title"],
+                teaser=roles.get("teaser", ""),
+                caption=roles.get("caption", ""),
             )
         )
         end = start

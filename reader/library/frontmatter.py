@@ -40,7 +40,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     header = text[first_newline + 1 : end[0]]
     body = text[end[1] :]
     try:
-        data = yaml.load(header, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(header, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
@@ -71,7 +71,7 @@ def article_from_text(text: str) -> Article:
     data, body = split_front_matter(text)
     if data is None:
         raise FrontMatterError("the file has no front matter")
-    return article_from_mapping(data, body.lstrip("\n"))
+    return article_from_mapping(data, body.strip("\n"))
 
 
 def article_from_mapping(data: dict[str, Any], body: str) -> Article:
@@ -121,7 +121,12 @@ def article_to_text(article: Article) -> str:
     data["starred"] = article.starred
     data["read"] = article.read
     header = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=4096, default_flow_style=False
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=4096,
+        default_flow_style=False,
     )
     body = article.body.strip("\n")
     return f"{DELIMITER}\n{header}{DELIMITER}\n\n{body}\n"

@@ -73,9 +73,8 @@ class LibraryStore:
     def is_empty(self) -> bool:
         if not self.articles_dir.is_dir():
             return True
-        return not any(
-            entry.name.endswith(ARTICLE_SUFFIX) for entry in os.scandir(self.articles_dir)
-        )
+        with os.scandir(self.articles_dir) as entries:
+            return not any(entry.name.endswith(ARTICLE_SUFFIX) for entry in entries)
 
     # -- reading -------------------------------------------------------------------------
     def get(self, article_id: str) -> Article:
@@ -83,7 +82,9 @@ class LibraryStore:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise ArticleNotFoundError(f"no article with id {article_id!r} in {self.root}") from None
+            raise ArticleNotFoundError(
+                f"no article with id {article_id!r} in {self.root}"
+            ) from None
         except (OSError, UnicodeDecodeError) as error:
             raise LibraryError(f"{path}: cannot be read: {error}") from error
         try:
@@ -116,10 +117,11 @@ class LibraryStore:
         self._remove_stale_temp_files()
         known = self._catalog.stamps()
         seen: dict[str, tuple[int, int]] = {}
-        for entry in os.scandir(self.articles_dir):
-            if entry.name.endswith(ARTICLE_SUFFIX) and not entry.name.startswith("."):
-                stat = entry.stat()
-                seen[entry.name] = (stat.st_mtime_ns, stat.st_size)
+        with os.scandir(self.articles_dir) as entries:
+            for entry in entries:
+                if entry.name.endswith(ARTICLE_SUFFIX) and not entry.name.startswith("."):
+                    stat = entry.stat()
+                    seen[entry.name] = (stat.st_mtime_ns, stat.st_size)
         changed = [name for name, stamp in seen.items() if known.get(name) != stamp]
         removed = [name for name in known if name not in seen]
         upserts = []

@@ -1,0 +1,162 @@
+"""The library folder: add, read, list, update, delete to trash, atomic writes, catalog."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.library import Article, DuplicateArticleError, LibraryError, LibraryStore, RelatedItem
+from reader.library.catalog import Catalog
+from reader.library.store import ArticleNotFoundError
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LibraryStore:
+    return LibraryStore(tmp_path / "library", Catalog(tmp_path / "cache" / "catalog.sqlite3"))
+
+
+def article(title: str = "Il fiume e il mare", **fields: object) -> Article:
+    defaults: dict[str, object] = {
+        "body": f"Un testo su {title}.",
+        "published": dt.date(2024, 3, 25),
+        "category": "Natura",
+    }
+    defaults.update(fields)
+    return Article(title=title, **defaults)  # type: ignore[arg-type]
+
+
+def test_add_assigns_a_stable_id_from_date_and_title(store: LibraryStore) -> None:
+    stored = store.add(article("L’IA è già qui: perché?"))
+    assert stored.id == "2024-03-25-l-ia-e-gia-qui-perche"
+    assert store.path_for(stored.id).is_file()
+    assert store.get(stored.id).title == "L’IA è già qui: perché?"
+    assert stored.imported is not None
+
+
+def test_ids_are_collision_safe(store: LibraryStore) -> None:
+    first = store.add(article("Same title", body="one"))
+    second = store.add(article("Same title", body="two"))
+    third = store.add(article("Same title", body="three"))
+    assert (first.id, second.id, third.id) == (
+        "2024-03-25-same-title",
+        "2024-03-25-same-title-2",
+        "2024-03-25-same-title-3",
+    )
+
+
+def test_undated_article_id_is_the_slug(store: LibraryStore) -> None:
+    assert store.add(article("No date here", published=None)).id == "no-date-here"
+
+
+def test_duplicates_are_refused(store: LibraryStore) -> None:
+    first = store.add(article())
+    with pytest.raises(DuplicateArticleError) as duplicate:
+        store.add(article(body="Un   testo su Il fiume e il mare."))  # same words, other spaces
+    assert duplicate.value.existing_id == first.id
+
+
+def test_summaries_follow_external_edits(store: LibraryStore) -> None:
+    stored = store.add(article(related=[RelatedItem("Altro")]))
+    assert [s.title for s in store.summaries()] == ["Il fiume e il mare"]
+    path = store.path_for(stored.id)
+    path.write_text(path.read_text("utf-8").replace("title: Il fiume", "title: Un fiume"), "utf-8")
+    os.utime(path, ns=(1, 1))  # a sync tool may set any mtime; it differs from the catalog's
+    summaries = store.summaries()
+    assert [s.title for s in summaries] == ["Un fiume e il mare"]
+    assert summaries[0].related_titles == ("Altro",)
+    path.unlink()
+    assert store.summaries() == []
+
+
+def test_catalog_survives_restart_and_corruption(tmp_path: Path, store: LibraryStore) -> None:
+    store.add(article())
+    store.summaries()
+    catalog_file = tmp_path / "cache" / "catalog.sqlite3"
+    reopened = LibraryStore(store.root, Catalog(catalog_file))
+    assert [s.title for s in reopened.summaries()] == ["Il fiume e il mare"]
+    catalog_file.write_bytes(b"this is not a database" * 100)
+    rebuilt = LibraryStore(store.root, Catalog(catalog_file))
+    assert [s.title for s in rebuilt.summaries()] == ["Il fiume e il mare"]
+
+
+def test_broken_file_is_reported_not_deleted(store: LibraryStore) -> None:
+    store.add(article())
+    broken = store.articles_dir / "broken.md"
+    broken.write_text("---\ntitle: [oops\n---\n", "utf-8")
+    titles = [s.title for s in store.summaries()]
+    assert titles == ["Il fiume e il mare"]
+    assert "broken.md" in store.problems["broken.md"]
+    assert "YAML" in store.problems["broken.md"]
+    assert broken.exists()
+
+
+def test_set_flags_and_update(store: LibraryStore) -> None:
+    stored = store.add(article())
+    store.set_flags(stored.id, read=True, starred=True)
+    again = store.get(stored.id)
+    assert (again.read, again.starred) == (True, True)
+    again.tags = ["letto"]
+    store.update(again)
+    assert store.get(stored.id).tags == ["letto"]
+    summary = store.summary(stored.id)
+    assert summary is not None and summary.read and summary.tags == ("letto",)
+
+
+def test_delete_goes_to_trash_and_can_be_restored(store: LibraryStore) -> None:
+    stored = store.add(article("A title only this test uses"))
+    assets = store.assets_dir(stored.id)
+    assets.mkdir(parents=True)
+    (assets / "picture.png").write_bytes(b"png")
+    deleted = store.delete(stored.id)
+    assert not store.path_for(stored.id).exists() and not assets.exists()
+    trash = Path(os.environ["XDG_DATA_HOME"]) / "Trash" / "files"
+    trashed = {p.name for p in trash.iterdir()}
+    assert {f"{stored.id}.md", stored.id} <= trashed
+    assert store.summaries() == []
+    store.restore(deleted)
+    assert store.get(stored.id).title == stored.title
+
+
+def test_failed_write_keeps_the_old_file(store: LibraryStore, monkeypatch: pytest.MonkeyPatch):
+    stored = store.add(article())
+    before = store.path_for(stored.id).read_bytes()
+
+    def crash(*_args: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(LibraryError, match="cannot be written"):
+        store.set_flags(stored.id, read=True)
+    assert store.path_for(stored.id).read_bytes() == before
+    assert [p.name for p in store.articles_dir.iterdir()] == [f"{stored.id}.md"]
+
+
+def test_leftover_temp_files_are_cleaned(store: LibraryStore) -> None:
+    store.add(article())
+    (store.articles_dir / ".tmp-reader-abc123").write_text("half", "utf-8")
+    store.summaries()
+    assert [p.name for p in store.articles_dir.iterdir()] == ["2024-03-25-il-fiume-e-il-mare.md"]
+
+
+@pytest.mark.parametrize("bad_id", ["", "../etc/passwd", ".hidden", "a/b"])
+def test_invalid_ids_are_rejected(store: LibraryStore, bad_id: str) -> None:
+    with pytest.raises(ArticleNotFoundError):
+        store.get(bad_id)
+
+
+def test_missing_article(store: LibraryStore) -> None:
+    with pytest.raises(ArticleNotFoundError, match="no article with id 'nope'"):
+        store.get("nope")
+
+
+def test_seed_from_sample_library_only_when_empty(store: LibraryStore) -> None:
+    from reader.paths import sample_library_dir
+
+    copied = store.seed_from(sample_library_dir())
+    assert copied >= 5
+    titles = {s.title for s in store.summaries()}
+    assert "OpenAI tenta la conquista di Hollywood con Sora" in titles
+    assert store.seed_from(sample_library_dir()) == 0
