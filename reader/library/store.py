@@ -10,7 +10,7 @@ import datetime as dt
 import os
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -146,8 +146,13 @@ class LibraryStore:
             leftover.unlink(missing_ok=True)
 
     # -- writing -------------------------------------------------------------------------
-    def add(self, article: Article) -> Article:
-        """Store a new article under a fresh, stable id; refuses a duplicate."""
+    def add(self, article: Article, assets: Mapping[str, Path] | None = None) -> Article:
+        """Store a new article under a fresh, stable id; refuses a duplicate.
+
+        ``assets`` maps file names (as the body links them, relative) to source files that
+        are copied into ``assets/<id>/`` before the article file appears, so a reader never
+        sees an article whose images are still missing.
+        """
         with self._lock:
             self.ensure()
             duplicate = self.find_duplicate(article)
@@ -158,8 +163,28 @@ class LibraryStore:
             stored = replace(article, id=self._unique_id(article))
             if stored.imported is None:
                 stored.imported = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            if assets:
+                self._copy_assets(stored.id, assets)
             self._write(stored)
             return stored
+
+    def _copy_assets(self, article_id: str, assets: Mapping[str, Path]) -> None:
+        target = self.assets_dir(article_id)
+        staging = self.assets_root / f"{TEMP_PREFIX}{article_id}"
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            staging.mkdir(parents=True)
+            for name, source in assets.items():
+                if Path(name).name != name or name.startswith("."):
+                    raise LibraryError(f"{source}: unsafe asset name {name!r}")
+                shutil.copyfile(source, staging / name)
+            shutil.rmtree(target, ignore_errors=True)
+            os.replace(staging, target)  # noqa: PTH105 - atomic publish of the folder
+        except OSError as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise LibraryError(
+                f"{target}: cannot copy images: {error.strerror or error}"
+            ) from error
 
     def update(self, article: Article) -> None:
         with self._lock:

@@ -160,3 +160,19 @@ def test_seed_from_sample_library_only_when_empty(store: LibraryStore) -> None:
     titles = {s.title for s in store.summaries()}
     assert "OpenAI tenta la conquista di Hollywood con Sora" in titles
     assert store.seed_from(sample_library_dir()) == 0
+
+
+def test_add_copies_assets_before_the_article_appears(store: LibraryStore, tmp_path: Path):
+    picture = tmp_path / "photo.jpg"
+    picture.write_bytes(b"jpeg bytes")
+    stored = store.add(article(body="![A river](photo.jpg)"), assets={"photo.jpg": picture})
+    assert (store.assets_dir(stored.id) / "photo.jpg").read_bytes() == b"jpeg bytes"
+    assert picture.read_bytes() == b"jpeg bytes"
+
+
+def test_unsafe_asset_names_are_refused(store: LibraryStore, tmp_path: Path) -> None:
+    picture = tmp_path / "photo.jpg"
+    picture.write_bytes(b"x")
+    with pytest.raises(LibraryError, match="unsafe asset name"):
+        store.add(article(), assets={"../escape.jpg": picture})
+    assert not list(store.articles_dir.iterdir())
