@@ -29,19 +29,19 @@ run: sysdeps $(VENV)/.installed
 	$(BIN)/reader
 
 test: sysdeps $(VENV)/.installed-test
-	$(BIN)/ruff check reader tests bench
-	$(BIN)/ruff format --check reader tests bench
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 fuzz: sysdeps $(VENV)/.installed-test
-	QT_QPA_PLATFORM=offscreen READER_FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -m slow -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen READER_FUZZ_EXAMPLES=10000 $(PY) -m pytest -q -m fuzz -p no:cacheprovider
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check reader tests bench
+	$(BIN)/ruff check
 
 format: $(VENV)/.installed-test
-	$(BIN)/ruff format reader tests bench
-	$(BIN)/ruff check --fix reader tests bench
+	$(BIN)/ruff format
+	$(BIN)/ruff check --fix
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py

@@ -31,6 +31,27 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def atomic_create_text(path: Path, text: str) -> None:
+    """Like atomic_write_text, but raise FileExistsError instead of replacing a file.
+
+    The whole file appears at once via a hard link, which fails if the name is taken: two
+    Reader processes adding an article with the same id at the same moment cannot overwrite
+    each other's article.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp_name, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp_name).unlink()
+    _fsync_directory(path.parent)
+
+
 def _fsync_directory(directory: Path) -> None:
     """Make the rename durable; not possible on every platform, harmless to skip there."""
     try:

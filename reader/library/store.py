@@ -16,7 +16,7 @@ from pathlib import Path
 
 from send2trash import send2trash
 
-from reader.library.atomic import TEMP_PREFIX, atomic_write_text
+from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
 from reader.library.catalog import Catalog
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article, ArticleSummary
@@ -160,13 +160,17 @@ class LibraryStore:
                 raise DuplicateArticleError(
                     f"already in the library as {duplicate!r}", existing_id=duplicate
                 )
-            stored = replace(article, id=self._unique_id(article))
-            if stored.imported is None:
-                stored.imported = dt.datetime.now(dt.UTC).replace(microsecond=0)
-            if assets:
-                self._copy_assets(stored.id, assets)
-            self._write(stored)
-            return stored
+            if article.imported is None:
+                article = replace(article, imported=dt.datetime.now(dt.UTC).replace(microsecond=0))
+            while True:
+                stored = replace(article, id=self._unique_id(article))
+                if assets:
+                    self._copy_assets(stored.id, assets)
+                try:
+                    self._write(stored, create=True)
+                except FileExistsError:
+                    continue  # another process took this id a moment ago: take the next
+                return stored
 
     def _copy_assets(self, article_id: str, assets: Mapping[str, Path]) -> None:
         target = self.assets_dir(article_id)
@@ -220,10 +224,15 @@ class LibraryStore:
         with self._lock:
             self._write(article)
 
-    def _write(self, article: Article) -> None:
+    def _write(self, article: Article, *, create: bool = False) -> None:
         path = self.path_for(article.id)
         try:
-            atomic_write_text(path, article_to_text(article))
+            if create:
+                atomic_create_text(path, article_to_text(article))
+            else:
+                atomic_write_text(path, article_to_text(article))
+        except FileExistsError:
+            raise
         except OSError as error:
             raise LibraryError(f"{path}: cannot be written: {error.strerror or error}") from error
         if self._summaries is not None:

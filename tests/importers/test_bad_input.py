@@ -81,6 +81,7 @@ def test_failed_write_leaves_no_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
+    monkeypatch.setattr(os, "link", disk_full)
     report = import_paths([seed_path], empty_services.store)
     assert report.failed == 1
     assert "No space left on device" in report.results[0].message

@@ -176,3 +176,18 @@ def test_unsafe_asset_names_are_refused(store: LibraryStore, tmp_path: Path) -> 
     with pytest.raises(LibraryError, match="unsafe asset name"):
         store.add(article(), assets={"../escape.jpg": picture})
     assert not list(store.articles_dir.iterdir())
+
+
+def test_two_stores_adding_the_same_title_never_overwrite(tmp_path: Path) -> None:
+    """Two processes (two stores, two catalogs) pick the same free id: neither is lost."""
+    first = LibraryStore(tmp_path / "shared", Catalog(None))
+    second = LibraryStore(tmp_path / "shared", Catalog(None))
+    first.summaries()
+    second.summaries()  # both now believe the library is empty
+    one = first.add(article("Shared title", body="from the first process"))
+    two = second.add(article("Shared title", body="from the second process"))
+    assert one.id != two.id
+    assert {first.get(one.id).body, first.get(two.id).body} == {
+        "from the first process",
+        "from the second process",
+    }
