@@ -1,0 +1,179 @@
+"""How text becomes index terms: one tokenizer for everything, stemming per language.
+
+Why a custom tokenizer rather than Whoosh's ``StandardAnalyzer``:
+
+* folding (case, accents, curly vs straight apostrophes) must match what
+  :func:`reader.library.text.fold` does for titles, so ``perche`` finds ``perché``;
+* Italian elisions (``l'IA``, ``dell’IA``, ``un'altra``) must yield the bare word, so
+  every spelling of "IA" is the same term; the elided article is simply skipped;
+* the character offsets of tokens must point into the *original* text, so the
+  snippet highlighter can wrap the original words (folding may change lengths).
+
+Doing folding inside the tokenizer (with a memo of already-folded words) also saves one
+generator layer per token, which is most of Whoosh's indexing cost in pure Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from whoosh.analysis import Analyzer, StemFilter, StopFilter, Token, Tokenizer
+from whoosh.lang.snowball.english import EnglishStemmer
+from whoosh.lang.snowball.italian import ItalianStemmer
+from whoosh.lang.stopwords import stoplists
+
+from reader.library.text import fold, straighten_quotes
+
+STEMMED_LANGUAGES = ("it", "en")
+"""Languages with their own stemmed fields; any other language is indexed unstemmed only."""
+
+# Italian elided forms: "l'", "dell'", "un'", "quest'" ... followed by a word. The elided
+# part is consumed by the regex but is not part of the token (group 1 is the word).
+_ELISIONS = (
+    "l|dell|nell|all|dall|sull|coll|pell|quell|quest|bell|sant|tutt|nessun|qualcun|"
+    "un|d|c|n|m|s|t|v|gl|anch|com|dov|cos|quand|senz|tant|buon"
+)
+_WORD = re.compile(rf"(?:(?i:{_ELISIONS})'(?=[^\W_]))?([^\W_]+)")
+
+_FOLD_MEMO_LIMIT = 200_000
+
+
+class FoldingTokenizer(Tokenizer):
+    """Words of the text, folded; offsets refer to the original text.
+
+    The quote straightening is a one-to-one character translation, so offsets found in
+    the straightened text are valid in the original.
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict[str, str] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __getstate__(self) -> dict[str, object]:
+        # The memo is a cache: never pickle it into the index's schema.
+        return {}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._memo = {}
+
+    def fold_word(self, word: str) -> str:
+        memo = self._memo
+        folded = memo.get(word)
+        if folded is None:
+            folded = word.lower() if word.isascii() else fold(word)
+            if len(memo) > _FOLD_MEMO_LIMIT:
+                memo.clear()
+            memo[word] = folded
+        return folded
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: object,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = value
+            token.text = self.fold_word(value)
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        fold_word = self.fold_word
+        for pos, match in enumerate(_WORD.finditer(straighten_quotes(value)), start_pos):
+            word = match.group(1)
+            token.text = fold_word(word)
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar = start_char + match.start(1)
+                token.endchar = start_char + match.end(1)
+            yield token
+
+
+def iter_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, folded word) for each word of ``text``: what the index saw."""
+    for match in _WORD.finditer(straighten_quotes(text)):
+        word = match.group(1)
+        yield match.start(1), match.end(1), (word.lower() if word.isascii() else fold(word))
+
+
+def fold_words(text: str) -> list[str]:
+    """The folded words of ``text``, exactly as the unstemmed fields index them."""
+    return [word for _, _, word in iter_words(text)]
+
+
+@lru_cache(maxsize=4)
+def stopwords(lang: str) -> frozenset[str]:
+    """Folded stopwords of a stemmed language (Whoosh's lists, accents removed)."""
+    return frozenset(fold(word) for word in stoplists.get(lang, ()))
+
+
+_STEMMERS = {"it": ItalianStemmer, "en": EnglishStemmer}
+
+
+def exact_analyzer() -> Analyzer:
+    """Folded, unstemmed, stopwords kept: backs exact words, phrases and prefixes."""
+    return FoldingTokenizer()
+
+
+def stemmed_analyzer(lang: str) -> Analyzer:
+    """Folded, stopwords removed, Snowball-stemmed for ``lang`` ("it" or "en")."""
+    return (
+        FoldingTokenizer()
+        | StopFilter(stoplist=stopwords(lang), minsize=2)
+        | StemFilter(lang=lang, cachesize=100_000)
+    )
+
+
+@lru_cache(maxsize=4096)
+def stem(lang: str, folded_word: str) -> str:
+    """The stem the ``lang`` field indexes for an already folded word ("" for a stopword)."""
+    if lang not in _STEMMERS or len(folded_word) < 2 or folded_word in stopwords(lang):
+        return ""
+    return _stemmer(lang).stem(folded_word)
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str) -> ItalianStemmer | EnglishStemmer:
+    return _STEMMERS[lang]()
+
+
+def index_language(declared: str, text: str) -> str:
+    """The language whose stemmer an article uses: its ``lang`` if stemmed, else detected.
+
+    An article that declares another language ("fr") gets no stemming at all rather than
+    the wrong stemmer; its words are still found through the unstemmed fields.
+    """
+    from reader.library.lang import detect_language
+
+    code = declared.strip().lower()[:2]
+    if code in STEMMED_LANGUAGES:
+        return code
+    if code:
+        return ""
+    return detect_language(text)

@@ -1,0 +1,293 @@
+"""Keeping the index in step with the library folder.
+
+An index folder holds the Whoosh files and the side table (:mod:`~reader.search.docstore`).
+:class:`IndexFolder` opens, validates and writes one such folder; :func:`sync` brings it
+up to date with the library by comparing file stamps (mtime, size) with the ones
+recorded at the last run, so only added, changed and removed articles cost anything.
+
+Crash safety, in order of writes: Whoosh commits first (its table of contents is
+replaced atomically, so a crash leaves the previous generation intact), then the side
+table records the new stamps. A crash in between leaves old stamps behind, and the next
+sync simply re-indexes those articles (``update_document`` replaces by id).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh.writing import SegmentWriter
+
+from reader.library.model import Article
+from reader.library.store import ARTICLE_SUFFIX, LibraryError, LibraryStore
+from reader.search.analysis import index_language
+from reader.search.docstore import FILENAME as DOCSTORE_FILENAME
+from reader.search.docstore import DocStore, StoredDoc
+from reader.search.plaintext import markdown_to_text
+from reader.search.query import date_key
+from reader.search.schema import SCHEMA_VERSION, build_schema
+
+Progress = Callable[[int, int], None]
+
+WRITER_MARK = "writer.pid"
+"""Written while this process writes, removed after: one left behind names a crashed writer."""
+BATCH = 2000
+"""Changes committed together on a live index: bounds memory and lost work after a crash."""
+WRITER_LIMIT_MB = 96
+
+
+class IndexInvalidError(Exception):
+    """The index folder is missing, unreadable or inconsistent: it must be rebuilt."""
+
+
+class IndexBusyError(Exception):
+    """Another live process holds the index's write lock."""
+
+
+@dataclass
+class SyncCounts:
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+
+def article_document(article: Article) -> tuple[dict[str, object], str, str]:
+    """(Whoosh fields, stemming language, plain text) for one article."""
+    text = markdown_to_text(article.body)
+    lang = index_language(article.lang, f"{article.title}\n{text}")
+    declared = article.lang.strip().lower()[:2]
+    fields: dict[str, object] = {
+        "id": article.id,
+        "title": article.title,
+        "body": text,
+        "author": article.author,
+        "category": article.category,
+        "category_label": article.category,
+        "tags": "\n".join(article.tags),
+        "related": "\n".join(item.title for item in article.related),
+        "lang": declared or lang or "und",
+        "read": bool(article.read),
+        "starred": bool(article.starred),
+    }
+    if article.published is not None:
+        fields["published"] = date_key(article.published)
+    if lang:
+        fields[f"title_{lang}"] = article.title
+        fields[f"body_{lang}"] = text
+    return fields, lang, text
+
+
+def library_stamps(store: LibraryStore, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """id -> (mtime_ns, size) of each article file, in one directory scan."""
+    wanted = set(ids)
+    stamps: dict[str, tuple[int, int]] = {}
+    try:
+        entries = list(os.scandir(store.articles_dir))
+    except FileNotFoundError:
+        return stamps
+    for entry in entries:
+        name = entry.name
+        if not name.endswith(ARTICLE_SUFFIX):
+            continue
+        article_id = name[: -len(ARTICLE_SUFFIX)]
+        if article_id in wanted:
+            try:
+                stat = entry.stat()
+            except FileNotFoundError:
+                continue
+            stamps[article_id] = (stat.st_mtime_ns, stat.st_size)
+    return stamps
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class IndexFolder:
+    """One index folder: the Whoosh index plus its side table."""
+
+    def __init__(self, path: Path, ix: windex.Index, docs: DocStore) -> None:
+        self.path = path
+        self.ix = ix
+        self.docs = docs
+
+    @classmethod
+    def create(cls, path: Path) -> IndexFolder:
+        path.mkdir(parents=True, exist_ok=True)
+        ix = windex.create_in(str(path), build_schema())
+        docs = DocStore(path / DOCSTORE_FILENAME)
+        docs.set_meta("schema_version", str(SCHEMA_VERSION))
+        folder = cls(path, ix, docs)
+        folder.record_files()
+        return folder
+
+    @classmethod
+    def open(cls, path: Path) -> IndexFolder:
+        """Open and check an existing folder; raises IndexInvalidError when unusable."""
+        if not (path / DOCSTORE_FILENAME).is_file() or not windex.exists_in(str(path)):
+            raise IndexInvalidError(f"no index in {path}")
+        docs: DocStore | None = None
+        try:
+            docs = DocStore(path / DOCSTORE_FILENAME)
+            if docs.get_meta("schema_version") != str(SCHEMA_VERSION):
+                raise IndexInvalidError("the index was built by another version of Reader")
+            _check_files(path, docs.get_json("files"))
+            ix = windex.open_dir(str(path))
+            if ix.doc_count() != docs.count():
+                raise IndexInvalidError("index and side table disagree")
+        except IndexInvalidError:
+            if docs is not None:
+                docs.close()
+            raise
+        except Exception as error:  # any damage: unpickling, struct, sqlite, I/O ...
+            if docs is not None:
+                with contextlib.suppress(Exception):
+                    docs.close()
+            raise IndexInvalidError(f"the index is damaged: {error!r:.200}") from error
+        return cls(path, ix, docs)
+
+    def record_files(self) -> None:
+        """Remember Whoosh's files and sizes, to notice truncation or replacement later."""
+        self.docs.set_json("files", _whoosh_files(self.path))
+
+    def stale_writer(self) -> int | None:
+        """The pid of a writer that died mid-write here, if any."""
+        try:
+            pid = int((self.path / WRITER_MARK).read_text().strip() or 0)
+        except (OSError, ValueError):
+            return None
+        return None if pid_alive(pid) else pid
+
+    def writer(self, timeout: float) -> SegmentWriter:
+        try:
+            writer = self.ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB)
+        except windex.LockError:
+            raise IndexBusyError(str(self.path)) from None
+        (self.path / WRITER_MARK).write_text(str(os.getpid()))
+        return writer
+
+    def writer_done(self) -> None:
+        (self.path / WRITER_MARK).unlink(missing_ok=True)
+        self.record_files()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.docs.close()
+        with contextlib.suppress(Exception):
+            self.ix.close()
+
+
+def _whoosh_files(path: Path) -> dict[str, int]:
+    files: dict[str, int] = {}
+    for entry in os.scandir(path):
+        name = entry.name
+        if name.endswith((".toc", ".seg")) or name.startswith("_MAIN_"):
+            with contextlib.suppress(OSError):
+                files[name] = entry.stat().st_size
+    return files
+
+
+def _check_files(path: Path, recorded: object) -> None:
+    if not isinstance(recorded, dict):
+        raise IndexInvalidError("the index's file list is missing")
+    present = _whoosh_files(path)
+    for name, size in recorded.items():
+        if present.get(name) != size:
+            raise IndexInvalidError(f"index file {name} is missing or changed")
+    extra_tocs = [name for name in present if name.endswith(".toc") and name not in recorded]
+    if extra_tocs:
+        raise IndexInvalidError(f"unexpected index files: {json.dumps(extra_tocs)}")
+
+
+def sync(
+    folder: IndexFolder,
+    store: LibraryStore,
+    progress: Progress | None = None,
+    *,
+    fresh: bool = False,
+    lock_timeout: float = 2.0,
+) -> SyncCounts:
+    """Bring ``folder`` up to date with the library; returns what changed.
+
+    ``fresh`` means the folder is new and private (a rebuild): documents are added
+    without looking for old versions and the side table is written as we go.
+    """
+    summaries = store.summaries()
+    current = library_stamps(store, (summary.id for summary in summaries))
+    known = {} if fresh else folder.docs.stamps()
+    added = [article_id for article_id in current if article_id not in known]
+    changed = [aid for aid, stamp in current.items() if aid in known and known[aid] != stamp]
+    removed = [article_id for article_id in known if article_id not in current]
+    counts = SyncCounts()
+    work = [*added, *changed]
+    total = len(work)
+    if not work and not removed:
+        if progress is not None:
+            progress(0, 0)
+        return counts
+
+    writer = folder.writer(lock_timeout)
+    pending: list[StoredDoc] = []
+    pending_removals: list[str] = list(removed)
+    is_new = set(added)
+    try:
+        for article_id in removed:
+            writer.delete_by_term("id", article_id)
+        counts.removed = len(removed)
+        for done, article_id in enumerate(work, start=1):
+            try:
+                article = store.get(article_id)
+            except LibraryError:
+                # Unreadable now (broken by hand, or deleted meanwhile): not searchable.
+                if article_id in known:
+                    writer.delete_by_term("id", article_id)
+                    pending_removals.append(article_id)
+                    counts.removed += 1
+                continue
+            article.id = article_id
+            fields, lang, text = article_document(article)
+            if fresh:
+                writer.add_document(**fields)
+            else:
+                writer.update_document(**fields)
+            mtime, size = current[article_id]
+            pending.append(StoredDoc(article_id, mtime, size, lang, text))
+            if article_id in is_new:
+                counts.added += 1
+            else:
+                counts.updated += 1
+            if fresh and len(pending) >= 500:
+                folder.docs.apply(pending, ())
+                pending = []
+            elif not fresh and len(pending) >= BATCH:
+                writer.commit()
+                folder.docs.apply(pending, pending_removals)
+                pending, pending_removals = [], []
+                writer = folder.writer(lock_timeout)
+            if progress is not None and (done % 100 == 0 or done == total):
+                progress(done, total)
+        writer.commit()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+    folder.docs.apply(pending, pending_removals)
+    folder.writer_done()
+    if progress is not None and total == 0:
+        progress(0, 0)
+    return counts

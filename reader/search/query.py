@@ -1,0 +1,407 @@
+"""The query language a person types, parsed by hand into Whoosh query objects.
+
+Why not Whoosh's ``QueryParser``: every word must be looked up in several fields with a
+different analyser each (unstemmed, Italian stems, English stems), phrases only in the
+unstemmed fields, and ``published:2024-03`` / ``is:unread`` need meanings of their own.
+Bending the parser's plugins to all that is harder to follow than this small recursive
+free lexer, and here malformed input has one obvious fate: it becomes plain words.
+
+Grammar (informal)::
+
+    query   := item*                       items are ANDed
+    item    := clause ("OR" clause)*       "OR" or "|" between two clauses
+    clause  := ["-" | "NOT "] [field ":"] (word | word* | "phrase" | [a TO b])
+    field   := title author category tag lang published is  (+ a few aliases)
+
+Parsing never raises: an unknown field, an unparsable date or a stray quote degrades to
+the words it contains.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from reader.library.text import straighten_quotes
+from reader.search.analysis import STEMMED_LANGUAGES, fold_words, stem, stopwords
+from reader.search.schema import (
+    AUTHOR_BOOST,
+    BODY_BOOST,
+    CATEGORY_BOOST,
+    RELATED_BOOST,
+    TAGS_BOOST,
+    TITLE_BOOST,
+)
+
+MAX_QUERY_CHARS = 1000
+"""Longer input is cut: nobody types more, and it bounds the work a pasted blob causes."""
+MAX_CLAUSES = 64
+MIN_PREFIX = 2
+
+_FIELD_ALIASES = {
+    "title": "title",
+    "titolo": "title",
+    "author": "author",
+    "autore": "author",
+    "by": "author",
+    "category": "category",
+    "categoria": "category",
+    "cat": "category",
+    "tag": "tag",
+    "tags": "tag",
+    "lang": "lang",
+    "language": "lang",
+    "lingua": "lang",
+    "published": "published",
+    "date": "published",
+    "data": "published",
+    "is": "is",
+}
+
+_FLAGS = {
+    "unread": ("read", False),
+    "new": ("read", False),
+    "read": ("read", True),
+    "starred": ("starred", True),
+    "star": ("starred", True),
+    "unstarred": ("starred", False),
+}
+
+# (logical field) -> [(index field, boost)] for the unstemmed fields.
+_EXACT_FIELDS: dict[str | None, list[tuple[str, float]]] = {
+    None: [
+        ("title", TITLE_BOOST),
+        ("body", BODY_BOOST),
+        ("author", AUTHOR_BOOST),
+        ("category", CATEGORY_BOOST),
+        ("tags", TAGS_BOOST),
+        ("related", RELATED_BOOST),
+    ],
+    "title": [("title", TITLE_BOOST)],
+    "author": [("author", AUTHOR_BOOST)],
+    "category": [("category", CATEGORY_BOOST)],
+    "tag": [("tags", TAGS_BOOST)],
+}
+# (logical field) -> [(stemmed field prefix, boost)]: "title" + "_it" ...
+_STEMMED_FIELDS: dict[str | None, list[tuple[str, float]]] = {
+    None: [("title", TITLE_BOOST), ("body", BODY_BOOST)],
+    "title": [("title", TITLE_BOOST)],
+}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<neg>[-!+]?)
+    (?:(?P<field>[^\W\d_]+):(?=\S))?
+    (?:
+        "(?P<phrase>[^"]*)(?:"|$)
+      | (?P<range>[\[{][^\]}]*(?:[\]}]|$))
+      | (?P<word>[^\s"]+)
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One searchable piece of the query."""
+
+    kind: str
+    """"word", "prefix", "phrase", "date", "flag" or "lang"."""
+    field: str | None = None
+    """Logical field ("title", "author", "category", "tag") or None for everywhere."""
+    words: tuple[str, ...] = ()
+    """Folded words (for "prefix", the last one is the prefix)."""
+    span: tuple[int, int] = (0, 0)
+    """Where the value sits in the query string (did-you-mean rewrites it)."""
+    low: int | None = None
+    high: int | None = None
+    flag: tuple[str, bool] | None = None
+    lang: str = ""
+
+
+@dataclass
+class ParsedQuery:
+    """Groups are ANDed; the clauses inside a group are ORed; excluded ones are NOT-ed."""
+
+    text: str
+    groups: list[list[Clause]] = field(default_factory=list)
+    excluded: list[Clause] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    def positive_clauses(self) -> Iterator[Clause]:
+        for group in self.groups:
+            yield from group
+
+    @property
+    def has_text(self) -> bool:
+        """True when something is ranked by relevance (not only filters)."""
+        return any(c.kind in ("word", "prefix", "phrase") for c in self.positive_clauses())
+
+    def highlight_terms(self) -> list[str]:
+        """Folded words, phrases and prefixes to mark in text, without duplicates."""
+        terms: list[str] = []
+        for clause in self.positive_clauses():
+            if clause.field not in (None, "title"):
+                continue
+            if clause.kind in ("word", "prefix"):
+                terms.extend(clause.words)
+            elif clause.kind == "phrase":
+                terms.append(" ".join(clause.words))
+        return list(dict.fromkeys(term for term in terms if term))
+
+
+# -- parsing ------------------------------------------------------------------------------
+def parse(text: str) -> ParsedQuery:
+    """Parse what a person typed; never raises."""
+    text = straighten_quotes(text[:MAX_QUERY_CHARS].replace("\x00", " "))
+    parsed = ParsedQuery(text)
+    pending_or = False
+    negate_next = False
+    count = 0
+    for match in _TOKEN.finditer(text):
+        if count >= MAX_CLAUSES:
+            break
+        raw = match.group(0)
+        if raw in ("OR", "|", "||") and parsed.groups:
+            pending_or = True
+            continue
+        if raw in ("AND", "&&", "&", "+"):
+            continue
+        if raw == "NOT":
+            negate_next = True
+            continue
+        negate = negate_next or match.group("neg") in ("-", "!")
+        negate_next = False
+        clauses = _clauses_for(match)
+        if not clauses:
+            continue
+        count += len(clauses)
+        if negate:
+            parsed.excluded.extend(clauses)
+            pending_or = False
+        elif pending_or and len(clauses) == 1:
+            parsed.groups[-1].append(clauses[0])
+            pending_or = False
+        else:
+            parsed.groups.extend([clause] for clause in clauses)
+            pending_or = False
+    return parsed
+
+
+def _clauses_for(match: re.Match[str]) -> list[Clause]:
+    field_name = match.group("field")
+    logical = _FIELD_ALIASES.get(field_name.lower()) if field_name else None
+    value_group = next(g for g in ("phrase", "range", "word") if match.group(g) is not None)
+    value = match.group(value_group)
+    span = match.span(value_group)
+    if field_name and logical is None:
+        # "foo:bar" with an unknown field: plain words, the field name included.
+        start = match.start("field")
+        return _text_clauses(None, match.string[start : span[1]], (start, span[1]), value_group)
+    if logical == "published":
+        clause = _date_clause(value.strip("[]{}"), value)
+        if clause is not None:
+            return [clause]
+        return _text_clauses(None, value, span, value_group)
+    if logical == "is":
+        flag = _FLAGS.get(value.lower())
+        if flag is not None:
+            return [Clause("flag", flag=flag)]
+        return _text_clauses(None, value, span, value_group)
+    if logical == "lang":
+        code = value.strip().lower()[:2]
+        if code.isalpha() and len(code) == 2:
+            return [Clause("lang", lang=code)]
+        return _text_clauses(None, value, span, value_group)
+    return _text_clauses(logical, value, span, value_group)
+
+
+def _text_clauses(
+    logical: str | None, value: str, span: tuple[int, int], group: str
+) -> list[Clause]:
+    if group == "phrase":
+        words = tuple(fold_words(value))
+        return [Clause("phrase", logical, words, span)] if words else []
+    if group == "range":
+        value = value.strip("[]{}")
+    if group == "word" and value.endswith("*") and value.strip("*"):
+        words = tuple(fold_words(value.rstrip("*")))
+        stripped = value.rstrip("*")
+        if words and len(words[-1]) >= MIN_PREFIX and stripped[-1:].isalnum():
+            return [Clause("prefix", logical, words, span)]
+        return [Clause("word", logical, words, span)] if words else []
+    words = tuple(fold_words(value))
+    return [Clause("word", logical, words, span)] if words else []
+
+
+_DAY = re.compile(r"(\d{4})(?:[-/.]?(\d{1,2})(?:[-/.]?(\d{1,2}))?)?")
+_RANGE_TO = re.compile(r"\s+to\s+|\s*\.\.\s*", re.IGNORECASE)
+
+
+def _date_clause(value: str, raw: str) -> Clause | None:
+    value = value.strip()
+    comparison = re.match(r"(>=|<=|>|<)\s*(.*)", value)
+    if comparison:
+        operator, rest = comparison.groups()
+        bounds = _date_bounds(rest)
+        if bounds is None:
+            return None
+        if operator == ">=":
+            return Clause("date", low=bounds[0])
+        if operator == ">":
+            return Clause("date", low=_next_day(bounds[1]))
+        if operator == "<=":
+            return Clause("date", high=bounds[1])
+        return Clause("date", high=_previous_day(bounds[0]))
+    parts = _RANGE_TO.split(value, maxsplit=1)
+    if len(parts) == 2:
+        start_text, end_text = (part.strip() for part in parts)
+        start = _date_bounds(start_text) if start_text and start_text != "*" else None
+        end = _date_bounds(end_text) if end_text and end_text != "*" else None
+        if (start_text and start_text != "*" and start is None) or (
+            end_text and end_text != "*" and end is None
+        ):
+            return None
+        low = start[0] if start else None
+        high = end[1] if end else None
+        if raw.startswith("{") and start:
+            low = _next_day(start[1])
+        if raw.endswith("}") and end:
+            high = _previous_day(end[0])
+        if low is None and high is None:
+            return None
+        return Clause("date", low=low, high=high)
+    bounds = _date_bounds(value)
+    if bounds is None:
+        return None
+    return Clause("date", low=bounds[0], high=bounds[1])
+
+
+def _date_bounds(text: str) -> tuple[int, int] | None:
+    """First and last day (as yyyymmdd ints) covered by 2024 / 2024-03 / 2024-03-25."""
+    match = _DAY.fullmatch(text.strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    if not 1 <= year <= 9999:
+        return None
+    month_text, day_text = match.group(2), match.group(3)
+    try:
+        if month_text is None:
+            return date_key(dt.date(year, 1, 1)), date_key(dt.date(year, 12, 31))
+        month = int(month_text)
+        if day_text is None:
+            last = calendar.monthrange(year, month)[1]
+            return date_key(dt.date(year, month, 1)), date_key(dt.date(year, month, last))
+        day = dt.date(year, month, int(day_text))
+    except (ValueError, calendar.IllegalMonthError):
+        return None
+    return date_key(day), date_key(day)
+
+
+def date_key(day: dt.date) -> int:
+    """The integer the index stores for a date: 2024-03-25 -> 20240325."""
+    return day.year * 10000 + day.month * 100 + day.day
+
+
+def date_from_key(key: int | None) -> dt.date | None:
+    if not key:
+        return None
+    try:
+        return dt.date(key // 10000, key // 100 % 100, key % 100)
+    except ValueError:
+        return None
+
+
+def _next_day(key: int) -> int:
+    day = date_from_key(key)
+    return key + 1 if day is None or day == dt.date.max else date_key(day + dt.timedelta(1))
+
+
+def _previous_day(key: int) -> int:
+    day = date_from_key(key)
+    return key - 1 if day is None or day == dt.date.min else date_key(day - dt.timedelta(1))
+
+
+# -- compiling ----------------------------------------------------------------------------
+def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
+    """The Whoosh query for a parsed query, or None when nothing is left to search."""
+    groups = _drop_stopword_groups(parsed.groups)
+    positive = [_or([_compile(c) for c in group]) for group in groups]
+    positive = [q for q in positive if q is not None]
+    negative = [q for q in (_compile(c) for c in parsed.excluded) if q is not None]
+    if not positive and not negative:
+        return None
+    base: wq.Query = wq.And(positive) if len(positive) > 1 else (positive or [wq.Every()])[0]
+    if negative:
+        excluded = negative[0] if len(negative) == 1 else wq.Or(negative)
+        return wq.AndNot(base, excluded)
+    return base
+
+
+def _drop_stopword_groups(groups: list[list[Clause]]) -> list[list[Clause]]:
+    """Bare stopwords ("the", "di") would only demand a language; drop them if others remain."""
+    common = stopwords("it") | stopwords("en")
+
+    def only_stopwords(group: list[Clause]) -> bool:
+        return len(group) == 1 and group[0].kind == "word" and set(group[0].words) <= common
+
+    kept = [group for group in groups if not only_stopwords(group)]
+    return kept or groups
+
+
+def _or(queries: list[wq.Query | None]) -> wq.Query | None:
+    present = [q for q in queries if q is not None]
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else wq.Or(present)
+
+
+def _compile(clause: Clause) -> wq.Query | None:
+    kind = clause.kind
+    if kind == "date":
+        return wq.NumericRange("published", clause.low, clause.high)
+    if kind == "flag" and clause.flag is not None:
+        return wq.Term(clause.flag[0], clause.flag[1])
+    if kind == "lang":
+        return wq.Term("lang", clause.lang)
+    if kind == "word":
+        return _and([_word(clause.field, word) for word in clause.words])
+    if kind == "prefix":
+        *words, prefix = clause.words
+        exact = _EXACT_FIELDS.get(clause.field, _EXACT_FIELDS[None])
+        prefixed = _or([wq.Prefix(name, prefix, boost=boost) for name, boost in exact])
+        return _and([*(_word(clause.field, word) for word in words), prefixed])
+    if kind == "phrase":
+        exact = _EXACT_FIELDS.get(clause.field, _EXACT_FIELDS[None])
+        if len(clause.words) == 1:
+            return _or([wq.Term(name, clause.words[0], boost=boost) for name, boost in exact])
+        return _or([wq.Phrase(name, list(clause.words), boost=boost) for name, boost in exact])
+    return None
+
+
+def _word(logical: str | None, word: str) -> wq.Query | None:
+    exact = _EXACT_FIELDS.get(logical, _EXACT_FIELDS[None])
+    terms: list[wq.Query | None] = [wq.Term(name, word, boost=boost) for name, boost in exact]
+    for base, boost in _STEMMED_FIELDS.get(logical, []):
+        for lang in STEMMED_LANGUAGES:
+            stemmed = stem(lang, word)
+            if stemmed:
+                terms.append(wq.Term(f"{base}_{lang}", stemmed, boost=boost))
+    return _or(terms)
+
+
+def _and(queries: list[wq.Query | None]) -> wq.Query | None:
+    present = [q for q in queries if q is not None]
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else wq.And(present)

@@ -1,0 +1,427 @@
+"""``SearchService``: the one object the window and the CLI talk to.
+
+Threading model (why two locks): the window calls ``update()`` in a worker thread while
+the person keeps typing, so ``search()`` runs on the GUI thread at the same time.
+
+* ``_write_lock`` serialises writers (update, rebuild) within this process; Whoosh's
+  file lock does the same across processes.
+* ``_read_lock`` guards the shared searcher and the swap of the index folder. Searches
+  hold it only while they run (milliseconds); a writer takes it only to swap in a fresh
+  searcher after committing. A rebuild is written into a new folder and swapped in at
+  the end, so searching keeps working on the old index for the whole rebuild.
+
+Nothing here raises on a damaged index: it is noticed (on open, on search, on update),
+searches answer empty meanwhile, and the next ``update()`` rebuilds it from the library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from reader.library.store import LibraryStore
+from reader.search.analysis import STEMMED_LANGUAGES, stopwords
+from reader.search.highlight import TermMatcher, snippet
+from reader.search.indexer import (
+    IndexBusyError,
+    IndexFolder,
+    IndexInvalidError,
+    SyncCounts,
+    pid_alive,
+    sync,
+)
+from reader.search.query import ParsedQuery, date_from_key, parse, to_whoosh
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+CURRENT = "current"
+BUILDING_PREFIX = "building-"
+RETIRED_PREFIX = "retired-"
+FEW_HITS = 3
+"""Below this many hits a "did you mean" suggestion is looked for."""
+MAX_LIMIT = 1000
+SIMILAR_TERMS = 15
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str
+    published: dt.date | None
+    category: str
+    score: float
+    snippet: str
+    """HTML-escaped body text around the matches, which are wrapped in ``<b>…</b>``."""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int
+    suggestion: str | None
+    """A corrected query string ("did you mean") when there were few or no hits."""
+    terms: list[str] = field(default_factory=list)
+    """Folded (``reader.library.text.fold``) words, phrases and prefixes to highlight in
+    the reading view; match them against folded text, prefixes as word starts."""
+
+
+@dataclass(frozen=True)
+class UpdateStats:
+    added: int
+    updated: int
+    removed: int
+    seconds: float
+    rebuilt: bool
+
+
+class SearchService:
+    """Full-text search over one library, with an index kept in ``index_dir``."""
+
+    def __init__(self, index_dir: Path, store: LibraryStore) -> None:
+        self.index_dir = Path(index_dir)
+        self.store = store
+        self._write_lock = threading.Lock()
+        self._read_lock = threading.RLock()
+        self._folder: IndexFolder | None = None
+        self._searcher: Searcher | None = None
+        self._needs_rebuild = False
+        self._closed = False
+        self._counter = itertools.count()
+        self._open_current()
+
+    # -- opening -------------------------------------------------------------------------
+    @property
+    def _current_path(self) -> Path:
+        return self.index_dir / CURRENT
+
+    def _open_current(self) -> None:
+        """Open the current folder if it is sound; otherwise remember to rebuild."""
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            self._remove_leftovers()
+            folder = IndexFolder.open(self._current_path)
+        except (IndexInvalidError, OSError) as error:
+            if self._current_path.exists():
+                log.warning("search index will be rebuilt: %s", error)
+            self._needs_rebuild = True
+            return
+        if folder.stale_writer() is not None:
+            # A writer died mid-write. Whoosh's generations keep the last commit intact and
+            # the file check above passed, so an incremental sync repairs the rest.
+            log.info("search index: a previous writer stopped mid-write; resyncing")
+        self._folder = folder
+
+    def _remove_leftovers(self) -> None:
+        """Half-built folders of a crashed rebuild, and retired ones nobody reads anymore."""
+        for entry in self.index_dir.iterdir():
+            name = entry.name
+            if name.startswith(RETIRED_PREFIX):
+                shutil.rmtree(entry, ignore_errors=True)
+            elif name.startswith(BUILDING_PREFIX):
+                pid = name.removeprefix(BUILDING_PREFIX).split("-", 1)[0]
+                if not pid.isdigit() or not pid_alive(int(pid)) or int(pid) == os.getpid():
+                    shutil.rmtree(entry, ignore_errors=True)
+
+    # -- writing -------------------------------------------------------------------------
+    def update(self, progress: Progress | None = None) -> UpdateStats:
+        """Index what was added, changed or removed since the last run (rebuild if needed)."""
+        started = time.perf_counter()
+        with self._write_lock:
+            if self._closed:
+                return UpdateStats(0, 0, 0, 0.0, False)
+            folder = self._folder
+            if folder is None or self._needs_rebuild:
+                return self._rebuild_locked(progress, started)
+            try:
+                counts = sync(folder, self.store, progress)
+            except IndexBusyError:
+                if folder.stale_writer() is not None:
+                    # The lock is held but its owner is dead (a lock that outlived its
+                    # process, e.g. on a network filesystem): start over in a new folder.
+                    return self._rebuild_locked(progress, started)
+                log.warning("search index is being updated by another process; skipped")
+                return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
+            except Exception as error:
+                log.warning("search index is damaged (%r); rebuilding", error)
+                return self._rebuild_locked(progress, started)
+            self._refresh_searcher()
+            return _stats(counts, started, rebuilt=False)
+
+    def rebuild(self, progress: Progress | None = None) -> UpdateStats:
+        """Index the whole library again from scratch, then swap the new index in."""
+        started = time.perf_counter()
+        with self._write_lock:
+            if self._closed:
+                return UpdateStats(0, 0, 0, 0.0, False)
+            return self._rebuild_locked(progress, started)
+
+    def _rebuild_locked(self, progress: Progress | None, started: float) -> UpdateStats:
+        previous = 0
+        if self._folder is not None:
+            with contextlib.suppress(Exception):
+                previous = self._folder.docs.count()
+        name = f"{BUILDING_PREFIX}{os.getpid()}-{next(self._counter)}-{time.time_ns()}"
+        building = self.index_dir / name
+        shutil.rmtree(building, ignore_errors=True)
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        folder = IndexFolder.create(building)
+        try:
+            counts = sync(folder, self.store, progress, fresh=True)
+        except BaseException:
+            folder.close()
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        folder.close()
+        self._swap_in(building)
+        added = max(0, counts.added - previous)
+        return UpdateStats(
+            added=added,
+            updated=counts.added - added,
+            removed=max(0, previous - counts.added),
+            seconds=time.perf_counter() - started,
+            rebuilt=True,
+        )
+
+    def _swap_in(self, building: Path) -> None:
+        with self._read_lock:
+            self._close_searcher()
+            if self._folder is not None:
+                self._folder.close()
+                self._folder = None
+            current = self._current_path
+            if current.exists():
+                retired = self.index_dir / f"{RETIRED_PREFIX}{time.time_ns()}"
+                current.rename(retired)
+                shutil.rmtree(retired, ignore_errors=True)
+            building.rename(current)
+            self._folder = IndexFolder.open(current)
+            self._needs_rebuild = False
+
+    # -- reading -------------------------------------------------------------------------
+    def _get_searcher(self) -> Searcher | None:
+        """The shared searcher (call with ``_read_lock`` held)."""
+        if self._searcher is None and self._folder is not None and not self._needs_rebuild:
+            try:
+                self._searcher = self._folder.ix.searcher()
+            except Exception as error:
+                self._damaged(error)
+        return self._searcher
+
+    def _refresh_searcher(self) -> None:
+        with self._read_lock:
+            if self._searcher is not None:
+                try:
+                    self._searcher = self._searcher.refresh()
+                except Exception as error:
+                    self._damaged(error)
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+            self._searcher = None
+
+    def _damaged(self, error: BaseException) -> None:
+        log.warning("search index is damaged (%r); it will be rebuilt on the next update", error)
+        self._close_searcher()
+        self._needs_rebuild = True
+
+    @property
+    def needs_rebuild(self) -> bool:
+        """True when the index is missing or damaged and the next update() rebuilds it."""
+        return self._needs_rebuild or self._folder is None
+
+    def search(self, query: str, limit: int = 20) -> SearchResults:
+        """Ranked hits for what a person typed; never raises on odd input or a bad index."""
+        parsed = parse(query or "")
+        terms = parsed.highlight_terms()
+        empty = SearchResults(query=query, hits=[], total=0, suggestion=None, terms=terms)
+        compiled = to_whoosh(parsed)
+        if compiled is None:
+            return empty
+        limit = max(1, min(int(limit), MAX_LIMIT))
+        with self._read_lock:
+            searcher = self._get_searcher()
+            if searcher is None or self._folder is None:
+                return empty
+            try:
+                return self._search_locked(searcher, query, parsed, compiled, limit, terms)
+            except Exception as error:
+                self._damaged(error)
+                return empty
+
+    def _search_locked(
+        self,
+        searcher: Searcher,
+        query: str,
+        parsed: ParsedQuery,
+        compiled: wq.Query,
+        limit: int,
+        terms: list[str],
+    ) -> SearchResults:
+        assert self._folder is not None
+        if parsed.has_text:
+            results = searcher.search(compiled, limit=limit)
+        else:
+            results = searcher.search(compiled, limit=limit, sortedby="published", reverse=True)
+        total = len(results)
+        # Sorted (filter-only) results carry the sort key as "score": report no relevance.
+        found = [(hit.fields(), hit.score if parsed.has_text else 0.0) for hit in results]
+        texts = self._folder.docs.texts(stored["id"] for stored, _ in found)
+        matcher = TermMatcher.from_query(parsed)
+        hits = []
+        for stored, score in found:
+            article_id = stored["id"]
+            lang, text = texts.get(article_id, ("", ""))
+            hits.append(
+                SearchHit(
+                    id=article_id,
+                    title=stored.get("title", ""),
+                    published=date_from_key(stored.get("published")),
+                    category=stored.get("category_label", ""),
+                    score=float(score or 0.0),
+                    snippet=snippet(text, matcher, lang),
+                )
+            )
+        suggestion = None
+        if total < FEW_HITS:
+            suggestion = self._suggest(searcher, parsed, total)
+        return SearchResults(
+            query=query,
+            hits=hits,
+            total=total,
+            suggestion=suggestion,
+            terms=terms,
+        )
+
+    def _suggest(self, searcher: Searcher, parsed: ParsedQuery, total: int) -> str | None:
+        """Replace words unknown to the index by the most frequent close index word."""
+        reader = searcher.reader()
+        common = stopwords("it") | stopwords("en")
+        replacements: list[tuple[tuple[int, int], str]] = []
+        for clause in parsed.positive_clauses():
+            if clause.kind != "word":
+                continue
+            corrected = []
+            changed = False
+            for word in clause.words:
+                better = None
+                unknown = len(word) >= 3 and word not in common and not word.isdigit()
+                if unknown and _frequency(reader, word) == 0:
+                    better = _closest(reader, word)
+                corrected.append(better or word)
+                changed = changed or better is not None
+            if changed:
+                replacements.append((clause.span, " ".join(corrected)))
+        if not replacements:
+            return None
+        text = parsed.text
+        for (start, end), new in sorted(replacements, reverse=True):
+            text = text[:start] + new + text[end:]
+        compiled = to_whoosh(parse(text))
+        if compiled is None:
+            return None
+        better_total = len(searcher.search(compiled, limit=1))
+        return text.strip() if better_total > total else None
+
+    def similar(self, article_id: str, limit: int = 5) -> list[SearchHit]:
+        """Articles whose content is closest to ``article_id`` (more-like-this)."""
+        with self._read_lock:
+            searcher = self._get_searcher()
+            if searcher is None or self._folder is None:
+                return []
+            try:
+                return self._similar_locked(searcher, article_id, max(1, min(limit, 100)))
+            except Exception as error:
+                self._damaged(error)
+                return []
+
+    def _similar_locked(self, searcher: Searcher, article_id: str, limit: int) -> list[SearchHit]:
+        assert self._folder is not None
+        docnum = searcher.document_number(id=article_id)
+        if docnum is None:
+            return []
+        stored = searcher.stored_fields(docnum)
+        lang, text = self._folder.docs.texts([article_id]).get(article_id, ("", ""))
+        source = f"{stored.get('title', '')}\n{text}"
+        body_field = f"body_{lang}" if lang in STEMMED_LANGUAGES else "body"
+        common = stopwords("it") | stopwords("en")
+        key_terms = [
+            (term, weight)
+            for term, weight in searcher.key_terms_from_text(
+                body_field, source, numterms=SIMILAR_TERMS * 2
+            )
+            if term not in common
+        ][:SIMILAR_TERMS]
+        if not key_terms:
+            return []
+        title_field = f"title_{lang}" if lang in STEMMED_LANGUAGES else "title"
+        alternatives: list[wq.Query] = []
+        for term, weight in key_terms:
+            alternatives.append(wq.Term(body_field, term, boost=weight))
+            alternatives.append(wq.Term(title_field, term, boost=weight * 2))
+        query = wq.AndNot(wq.Or(alternatives), wq.Term("id", article_id))
+        results = searcher.search(query, limit=limit)
+        found = [(hit.fields(), hit.score) for hit in results]
+        texts = self._folder.docs.texts(fields["id"] for fields, _ in found)
+        empty_matcher = TermMatcher()
+        return [
+            SearchHit(
+                id=fields["id"],
+                title=fields.get("title", ""),
+                published=date_from_key(fields.get("published")),
+                category=fields.get("category_label", ""),
+                score=float(score or 0.0),
+                snippet=snippet(texts.get(fields["id"], ("", ""))[1], empty_matcher, ""),
+            )
+            for fields, score in found
+        ]
+
+    def close(self) -> None:
+        with self._write_lock, self._read_lock:
+            self._closed = True
+            self._close_searcher()
+            if self._folder is not None:
+                self._folder.close()
+                self._folder = None
+
+
+def _stats(counts: SyncCounts, started: float, *, rebuilt: bool) -> UpdateStats:
+    return UpdateStats(
+        added=counts.added,
+        updated=counts.updated,
+        removed=counts.removed,
+        seconds=time.perf_counter() - started,
+        rebuilt=rebuilt,
+    )
+
+
+def _frequency(reader: object, word: str) -> int:
+    return sum(reader.doc_frequency(name, word) for name in ("body", "title"))  # type: ignore[attr-defined]
+
+
+def _closest(reader: object, word: str) -> str | None:
+    """The most frequent index word within edit distance 1, else 2 (same first letter)."""
+    for distance in (1, 2):
+        candidates: set[str] = set()
+        for name in ("title", "body"):
+            candidates.update(reader.terms_within(name, word, distance, prefix=1))  # type: ignore[attr-defined]
+        candidates.discard(word)
+        if candidates:
+            return max(candidates, key=lambda term: (_frequency(reader, term), term))
+    return None
