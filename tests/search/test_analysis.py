@@ -1,0 +1,53 @@
+"""Tokenizing, folding, elisions, stemming and Markdown stripping."""
+
+from __future__ import annotations
+
+from reader.search.analysis import fold_words, index_language, stem, stemmed_analyzer
+from reader.search.plaintext import markdown_to_text
+
+
+def test_folding_case_accents_and_apostrophes() -> None:
+    assert fold_words("L’IA dell'IA l'ia DELL’IA") == ["ia", "ia", "ia", "ia"]
+    assert fold_words("Perché città PERCHÈ") == ["perche", "citta", "perche"]
+    assert fold_words("un'altra quest’anno") == ["altra", "anno"]
+
+
+def test_elision_only_before_a_word() -> None:
+    assert fold_words("dell della l' l") == ["dell", "della", "l", "l"]
+
+
+def test_offsets_point_into_original_text() -> None:
+    analyzer = stemmed_analyzer("it")
+    text = "Ecco l’Intelligenza"
+    tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
+    assert len(tokens) == 2
+    word, start, end = tokens[1]
+    assert text[start:end] == "Intelligenza"
+    assert word == stem("it", "intelligenza")
+
+
+def test_italian_and_english_stems() -> None:
+    assert stem("it", "intelligenze") == stem("it", "intelligenza")
+    assert stem("en", "running") == stem("en", "run")
+    assert stem("it", "della") == ""  # a stopword is not indexed in stemmed fields
+
+
+def test_index_language() -> None:
+    assert index_language("it", "whatever") == "it"
+    assert index_language("EN-us", "whatever") == "en"
+    assert index_language("fr", "the cat is on the table") == ""  # no wrong stemmer
+    assert index_language("", "il gatto è sul tavolo e non si muove per niente") == "it"
+
+
+def test_markdown_to_text_drops_markup_keeps_words() -> None:
+    text = markdown_to_text(
+        "# Titolo #\n\nCiao **mondo** e [un link](http://x.y/z.png) ![alt](a.png)\n"
+        '<div class="x">html</div> &amp; snake_case `code`\n\n> citazione\n- voce\n\n'
+        "| a | b |\n|---|---|\n\n```py\nprint(1)\n```\n[ref]: http://foo"
+    )
+    words = fold_words(text)
+    for expected in ("titolo", "mondo", "link", "alt", "html", "snake", "code", "voce", "print"):
+        assert expected in words
+    for unwanted in ("http", "png", "div", "class", "ref", "foo"):
+        assert unwanted not in words
+    assert "**" not in text and "#" not in text and "&amp;" not in text
