@@ -20,10 +20,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
+    progress = _TerminalProgress() if sys.stderr.isatty() else None
     try:
-        report = import_paths(args.paths, services.store)
+        report = import_paths(args.paths, services.store, progress=progress)
     finally:
         services.close()
+        if progress is not None:
+            progress.finish()
     for result in report.results:
         if result.status == "imported":
             print(f"imported  {result.path} -> {result.article_id}")
@@ -36,3 +39,19 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(report.summary())
     return 1 if report.failed else 0
+
+
+class _TerminalProgress:
+    """A one-line ``importing 120/1500`` counter on a terminal, redrawn in place."""
+
+    def __init__(self) -> None:
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total >= 10 and (done % 10 == 0 or done == total):
+            print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
+            self._shown = True
+
+    def finish(self) -> None:
+        if self._shown:
+            print(file=sys.stderr)
