@@ -55,6 +55,8 @@ class LibraryStore:
         self._catalog = catalog if catalog is not None else Catalog(None)
         self._lock = threading.RLock()
         self._summaries: dict[str, ArticleSummary] | None = None
+        self._fingerprints: dict[str, str] | None = None
+        """content key or source sha256 -> id: duplicate checks in O(1) during big imports."""
         self.problems: dict[str, str] = {}
         """filename -> why that file could not be read (shown to the user, never deleted)."""
 
@@ -104,6 +106,7 @@ class LibraryStore:
         """Every article's summary, refreshing the catalog from the folder by stat."""
         with self._lock:
             self._summaries = self._refresh(progress)
+            self._fingerprints = None
             return list(self._summaries.values())
 
     def summary(self, article_id: str) -> ArticleSummary | None:
@@ -236,9 +239,17 @@ class LibraryStore:
         except OSError as error:
             raise LibraryError(f"{path}: cannot be written: {error.strerror or error}") from error
         if self._summaries is not None:
-            self._summaries[article.id] = summarize(article)
+            summary = summarize(article)
+            self._summaries[article.id] = summary
+            if self._fingerprints is not None and create:
+                self._fingerprints.setdefault(summary.content_key, summary.id)
+                if summary.source_sha256:
+                    self._fingerprints.setdefault(summary.source_sha256, summary.id)
+            elif not create:
+                self._fingerprints = None  # the text may have changed: rebuild on next check
 
     def _forget(self, article_id: str) -> None:
+        self._fingerprints = None
         if self._summaries is not None:
             self._summaries.pop(article_id, None)
 
@@ -246,12 +257,19 @@ class LibraryStore:
         """The id of an article with the same source bytes or the same text, if any."""
         key = content_key(article.title, article.body)
         sha = article.source.sha256 if article.source else ""
-        if self._summaries is None:
-            self._summaries = self._refresh(None)
-        for summary in self._summaries.values():
-            if summary.content_key == key or (sha and summary.source_sha256 == sha):
-                return summary.id
-        return None
+        with self._lock:
+            if self._summaries is None:
+                self._summaries = self._refresh(None)
+            if self._fingerprints is None:
+                self._fingerprints = {}
+                for summary in self._summaries.values():
+                    self._fingerprints.setdefault(summary.content_key, summary.id)
+                    if summary.source_sha256:
+                        self._fingerprints.setdefault(summary.source_sha256, summary.id)
+            found = self._fingerprints.get(key) or (self._fingerprints.get(sha) if sha else None)
+            if found is not None and found in self._summaries:
+                return found
+            return None
 
     def _unique_id(self, article: Article) -> str:
         slug = slugify(article.title, max_length=MAX_ID_LENGTH - 11) or "article"
