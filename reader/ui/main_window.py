@@ -1,0 +1,695 @@
+"""The main window: wires the library list, the reading view, the related panel and search.
+
+The window composes widgets and reacts to their signals; the widgets themselves know nothing
+of each other, and the work (store, index, renderer, importers, PDF) lives in the Qt-free
+core, reached through the ``Services`` built by ``reader.app``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.library.related import RelatedIndex
+from reader.library.store import LibraryError
+from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
+from reader.ui.find_bar import FindBar
+from reader.ui.history import History, HistoryEntry
+from reader.ui.library_model import LibraryModel
+from reader.ui.library_panel import LibraryPanel
+from reader.ui.reader_view import ReaderView
+from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
+from reader.ui.search_bar import SearchController, SearchField
+from reader.ui.search_results import SearchResultsPanel
+from reader.ui.settings import WindowSettings
+from reader.ui.theme import SYSTEM, effective_theme, themed_palette
+from reader.ui.transfers import Transfers
+from reader.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from reader.app import Services
+    from reader.importers import ImportReport
+    from reader.library.model import Article, ArticleSummary
+    from reader.search import SearchHit, SearchResults, SearchService
+
+SIMILAR_LIMIT = 5
+UNDO_MESSAGE_MS = 10_000
+
+
+class MainWindow(QMainWindow):
+    """One library, one window. Built by ``reader.ui.launch.run_window``."""
+
+    def __init__(self, services: Services, *, index_on_start: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.settings = WindowSettings(services.paths.settings_file)
+        self.history = History()
+        self.jobs = JobRunner(parent=self)
+        self.transfers = Transfers(services, self.jobs, self)
+        self.current_article: Article | None = None
+        self._deleted: list[Article] = []
+        self._theme_choice = self.settings.theme()
+        self._related_index = RelatedIndex([])
+        self._similar_token = 0
+
+        self.library_model = LibraryModel(self)
+        self.library_model.set_summaries(services.store.summaries())
+        self._related_index = RelatedIndex(self.library_model.summaries())
+
+        self._build_widgets()
+        self.commands = create_actions(self)
+        self._build_menus(self.commands)
+        self._build_toolbar(self.commands)
+        self._connect(self.commands)
+        self.setAcceptDrops(True)
+        self.setWindowTitle("Reader")
+        self._restore_layout()
+        self._apply_theme()
+        self._update_counts()
+        self._update_navigation()
+        QApplication.instance().installEventFilter(self)
+        if index_on_start:
+            QTimer.singleShot(0, self.update_index)
+
+    # -- construction ----------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.library_panel = LibraryPanel(self.library_model)
+        self.search_results = SearchResultsPanel()
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.library_panel)
+        self.left_stack.addWidget(self.search_results)
+
+        self.reader_view = ReaderView(self.services.store.assets_root)
+        self.find_bar = FindBar(self.reader_view)
+        reading = QWidget()
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.reader_view, 1)
+        reading_layout.addWidget(self.find_bar)
+
+        self.related_panel = RelatedPanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.left_stack)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.related_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setSizes([340, 760, 280])
+        self.setCentralWidget(self.splitter)
+
+        self.search_field = SearchField()
+        self.search = SearchController(self.search_field, self._search_service(), self)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(180)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.hide()
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _build_menus(self, actions: WindowActions) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(actions.import_files)
+        file_menu.addAction(actions.export_pdf)
+        file_menu.addSeparator()
+        file_menu.addAction(actions.quit)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(actions.undo_delete)
+        edit_menu.addSeparator()
+        edit_menu.addAction(actions.focus_search)
+        edit_menu.addAction(actions.find)
+        edit_menu.addAction(actions.find_next)
+        edit_menu.addAction(actions.find_previous)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.theme_menu = QMenu("&Theme", self)
+        for action in actions.themes.values():
+            self.theme_menu.addAction(action)
+        view_menu.addMenu(self.theme_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(actions.zoom_in)
+        view_menu.addAction(actions.zoom_out)
+        view_menu.addAction(actions.zoom_reset)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addAction(actions.back)
+        go_menu.addAction(actions.forward)
+
+        article_menu = self.menuBar().addMenu("&Article")
+        article_menu.addAction(actions.toggle_star)
+        article_menu.addAction(actions.toggle_read)
+        article_menu.addSeparator()
+        article_menu.addAction(actions.delete)
+        # Delete works in the list only (see actions.create_actions).
+        self.library_panel.table.addAction(actions.delete)
+
+    def _build_toolbar(self, actions: WindowActions) -> None:
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(actions.back)
+        toolbar.addAction(actions.forward)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_field)
+        toolbar.addSeparator()
+        toolbar.addAction(actions.import_files)
+        toolbar.addAction(actions.export_pdf)
+        toolbar.addSeparator()
+        self.theme_button = QToolButton()
+        self.theme_button.setObjectName("themeButton")
+        self.theme_button.setText("Theme")
+        self.theme_button.setToolTip("Reading theme")
+        self.theme_button.setMenu(self.theme_menu)
+        self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addWidget(self.theme_button)
+        self.smaller_button = QToolButton()
+        self.smaller_button.setDefaultAction(actions.zoom_out)
+        self.smaller_button.setText("A−")
+        self.larger_button = QToolButton()
+        self.larger_button.setDefaultAction(actions.zoom_in)
+        self.larger_button.setText("A+")
+        toolbar.addWidget(self.smaller_button)
+        toolbar.addWidget(self.larger_button)
+
+    def _connect(self, actions: WindowActions) -> None:
+        actions.back.triggered.connect(self.go_back)
+        actions.forward.triggered.connect(self.go_forward)
+        actions.focus_search.triggered.connect(self.focus_search)
+        actions.import_files.triggered.connect(self.transfers.ask_import)
+        actions.export_pdf.triggered.connect(self.ask_export_pdf)
+        actions.quit.triggered.connect(self.close)
+        actions.find.triggered.connect(self.find_bar.open_bar)
+        actions.find_next.triggered.connect(self._find_next)
+        actions.find_previous.triggered.connect(self._find_previous)
+        actions.zoom_in.triggered.connect(self.reader_view.zoom_in)
+        actions.zoom_out.triggered.connect(self.reader_view.zoom_out)
+        actions.zoom_reset.triggered.connect(self.reader_view.zoom_reset)
+        actions.toggle_star.triggered.connect(self.toggle_star)
+        actions.toggle_read.triggered.connect(self.mark_unread)
+        actions.delete.triggered.connect(self.delete_current)
+        actions.undo_delete.triggered.connect(self.undo_delete)
+        actions.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
+
+        self.library_panel.article_selected.connect(self.open_article)
+        self.library_model.counts_changed.connect(self._update_counts)
+        self.reader_view.article_requested.connect(self.open_article)
+        self.reader_view.search_requested.connect(self.search.search_for)
+        self.reader_view.highlighted.connect(self._link_hovered)
+        self.reader_view.font_size_changed.connect(self.settings.set_font_size)
+        self.related_panel.open_article.connect(self.open_article)
+        self.related_panel.search_requested.connect(self.search.search_for)
+        self.search.results_ready.connect(self._show_results)
+        self.search.cleared.connect(self._show_library)
+        self.search.open_top_hit.connect(self._open_top_hit)
+        self.search.failed.connect(self.search_results.show_message)
+        self.search_field.textEdited.connect(self._search_typed)
+        self.search_field.down_pressed.connect(self.search_results.focus_results)
+        self.search_results.open_requested.connect(self._open_search_hit)
+        self.search_results.suggestion_clicked.connect(self.search.search_for)
+        self.search_results.escape_pressed.connect(self.search.clear)
+        self.transfers.imported.connect(self._import_finished)
+        self.transfers.exported.connect(
+            lambda path: self.statusBar().showMessage(f"Exported {path}", UNDO_MESSAGE_MS)
+        )
+        self.transfers.progress.connect(self._show_progress)
+        self.jobs.busy_changed.connect(self._busy_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+
+    # -- services --------------------------------------------------------------------------
+    def _search_service(self) -> SearchService | None:
+        """The index, or None when it cannot be opened (the window still reads articles)."""
+        try:
+            return self.services.search
+        except Exception as error:  # a broken index must not keep the library closed
+            self.statusBar().showMessage(f"Search unavailable: {error}")
+            return None
+
+    def update_index(self) -> None:
+        """Bring the full-text index up to date in the background (incremental)."""
+        service = self.search.service
+        if service is None:
+            return
+        self.jobs.start(
+            "index",
+            lambda progress: service.update(progress),
+            on_success=self._index_updated,
+            on_failure=lambda message: self.statusBar().showMessage(
+                f"Indexing failed: {message}", UNDO_MESSAGE_MS
+            ),
+            on_progress=lambda done, total: self._show_progress("Indexing", done, total),
+        )
+
+    def _index_updated(self, _stats: object) -> None:
+        self.statusBar().showMessage("Search index up to date", 3000)
+        self.search.refresh()
+        if self.current_article is not None:
+            self._request_similar(self.current_article.id)
+
+    # -- opening articles ------------------------------------------------------------------
+    def open_article(
+        self,
+        article_id: str,
+        *,
+        highlight: Sequence[str] = (),
+        record_history: bool = True,
+        scroll_to: float | None = None,
+    ) -> bool:
+        """Show ``article_id``; returns False (with a status message) if it cannot be read."""
+        from reader.render.html import render_article
+
+        if self.current_article is not None and self.current_article.id == article_id:
+            if highlight:
+                self.reader_view.highlight_terms(list(highlight))
+            return True
+        try:
+            article = self.services.store.get(article_id)
+        except LibraryError as error:
+            self.statusBar().showMessage(str(error), UNDO_MESSAGE_MS)
+            return False
+        self._remember_position()
+        if record_history:
+            self.history.visit(article_id)
+        assets = self.services.store.assets_dir(article_id)
+        related = self._related_index.resolve(article.related, exclude=article_id)
+        html = render_article(
+            article, related=related, theme=self.effective_theme, assets_dir=assets
+        )
+        self.reader_view.show_html(html, article_assets=assets)
+        self.current_article = article
+        self.setWindowTitle(f"{article.title} — Reader")
+        self._mark_read(article)
+        self.library_panel.select(article_id)
+        self._show_related(article)
+        if highlight:
+            self.reader_view.highlight_terms(list(highlight))
+        else:
+            fraction = (
+                scroll_to if scroll_to is not None else self.settings.scroll_position(article_id)
+            )
+            self._restore_scroll(fraction)
+        self.settings.set_last_article(article_id)
+        self._update_navigation()
+        return True
+
+    def _restore_scroll(self, fraction: float) -> None:
+        self.reader_view.document().documentLayout().documentSize()  # finish the layout first
+        self.reader_view.set_scroll_fraction(fraction)
+
+    def _remember_position(self) -> None:
+        if self.current_article is None:
+            return
+        fraction = self.reader_view.scroll_fraction()
+        self.history.remember_scroll(fraction)
+        self.settings.set_scroll_position(self.current_article.id, fraction)
+
+    def _mark_read(self, article: Article) -> None:
+        if article.read:
+            return
+        try:
+            self.services.store.set_flags(article.id, read=True)
+        except LibraryError as error:
+            self.statusBar().showMessage(f"Could not mark as read: {error}", UNDO_MESSAGE_MS)
+            return
+        article.read = True
+        self.library_model.set_flags(article.id, read=True)
+
+    def _show_related(self, article: Article) -> None:
+        related = [
+            RelatedEntry(EntryKind.RELATED, entry.item.title, entry.item.teaser, entry.article_id)
+            for entry in self._related_index.resolve(article.related, exclude=article.id)
+        ]
+        linked = []
+        for source_id in self._related_index.linked_from(article.id):
+            summary = self.library_model.summary(source_id)
+            if summary is not None:
+                linked.append(
+                    RelatedEntry(EntryKind.LINKED, summary.title, _byline(summary), source_id)
+                )
+        self.related_panel.model.set_sections(related, linked)
+        self._request_similar(article.id)
+
+    def _request_similar(self, article_id: str) -> None:
+        service = self.search.service
+        if service is None:
+            return
+        self._similar_token += 1
+        token = self._similar_token
+        self.search.runner.start(
+            "similar",
+            lambda _progress: service.similar(article_id, limit=SIMILAR_LIMIT),
+            on_success=lambda hits: self._show_similar(token, article_id, hits),
+        )
+
+    def _show_similar(self, token: int, article_id: str, hits: list[SearchHit]) -> None:
+        if token != self._similar_token or self.current_article is None:
+            return  # the reader has moved on
+        shown = {entry.article_id for entry in self.related_panel.model.entries()}
+        entries = [
+            RelatedEntry(EntryKind.SIMILAR, hit.title, _hit_byline(hit), hit.id)
+            for hit in hits
+            if hit.id != article_id and hit.id not in shown
+        ]
+        self.related_panel.model.set_similar(entries)
+
+    # -- history ---------------------------------------------------------------------------
+    def go_back(self) -> None:
+        self._walk_history(self.history.back)
+
+    def go_forward(self) -> None:
+        self._walk_history(self.history.forward)
+
+    def _walk_history(self, step: Callable[[], HistoryEntry | None]) -> None:
+        self._remember_position()
+        entry = step()
+        while entry is not None:
+            if self.open_article(
+                entry.article_id, record_history=False, scroll_to=entry.scroll_fraction
+            ):
+                return
+            self.history.forget(entry.article_id)  # deleted meanwhile
+            entry = step()
+        self._update_navigation()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Mouse back/forward buttons anywhere in this window walk the history."""
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _update_navigation(self) -> None:
+        self.commands.back.setEnabled(self.history.can_go_back())
+        self.commands.forward.setEnabled(self.history.can_go_forward())
+        has_article = self.current_article is not None
+        for action in (
+            self.commands.export_pdf,
+            self.commands.toggle_star,
+            self.commands.toggle_read,
+            self.commands.find,
+        ):
+            action.setEnabled(has_article)
+        self.commands.toggle_star.setChecked(
+            bool(self.current_article and self.current_article.starred)
+        )
+        self.commands.undo_delete.setEnabled(bool(self._deleted))
+
+    # -- search ----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _search_typed(self, text: str) -> None:
+        if text.strip():
+            self.left_stack.setCurrentWidget(self.search_results)
+            self.search_results.show_searching(text.strip())
+
+    def _show_results(self, results: SearchResults) -> None:
+        self.left_stack.setCurrentWidget(self.search_results)
+        self.search_results.show_results(self.search_field.text().strip(), results)
+
+    def _show_library(self) -> None:
+        self.search_results.model.set_results(None)
+        self.left_stack.setCurrentWidget(self.library_panel)
+
+    def _open_search_hit(self, article_id: str) -> None:
+        results = self.search.latest_results()
+        self.open_article(article_id, highlight=results.terms if results else ())
+
+    def _open_top_hit(self, results: SearchResults) -> None:
+        self.open_article(results.hits[0].id, highlight=results.terms)
+        self.reader_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _find_next(self) -> None:
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self.find_bar.find_next()
+        else:
+            self.find_bar.open_bar()
+
+    def _find_previous(self) -> None:
+        if self.find_bar.isVisible() and self.find_bar.field.text():
+            self.find_bar.find_previous()
+        else:
+            self.find_bar.open_bar()
+
+    # -- article commands ------------------------------------------------------------------
+    def toggle_star(self) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        try:
+            self.services.store.set_flags(article.id, starred=not article.starred)
+        except LibraryError as error:
+            self.statusBar().showMessage(str(error), UNDO_MESSAGE_MS)
+            return
+        article.starred = not article.starred
+        self.library_model.set_flags(article.id, starred=article.starred)
+        self._update_navigation()
+
+    def mark_unread(self) -> None:
+        article = self.current_article
+        if article is None:
+            return
+        self.services.store.set_flags(article.id, read=False)
+        article.read = False
+        self.library_model.set_flags(article.id, read=False)
+        self.statusBar().showMessage("Marked as unread", 3000)
+
+    def delete_current(self) -> None:
+        """Move the selected article to the desktop trash; Ctrl+Z brings it back."""
+        article_id = self.library_panel.table.current_article_id() or (
+            self.current_article.id if self.current_article else None
+        )
+        if article_id is None:
+            return
+        row = self.library_model.row_for_id(article_id, fetch=False)
+        try:
+            article = self.services.store.delete(article_id)
+        except (LibraryError, OSError) as error:
+            self.statusBar().showMessage(f"Could not delete: {error}", UNDO_MESSAGE_MS)
+            return
+        self._deleted.append(article)
+        self.library_model.remove(article_id)
+        self.history.forget(article_id)
+        self._library_changed(refresh_model=False)
+        if self.current_article is not None and self.current_article.id == article_id:
+            self.current_article = None
+            self.reader_view.clear_article()
+            self.related_panel.model.set_sections([], [])
+            self.setWindowTitle("Reader")
+            next_id = self.library_model.id_at(min(row or 0, self.library_model.rowCount() - 1))
+            if next_id is not None:
+                self.open_article(next_id)
+        self.statusBar().showMessage(
+            f"Moved “{article.title}” to the trash — Ctrl+Z to undo", UNDO_MESSAGE_MS
+        )
+        self._update_navigation()
+
+    def undo_delete(self) -> None:
+        if not self._deleted:
+            return
+        article = self._deleted.pop()
+        try:
+            self.services.store.restore(article)
+        except LibraryError as error:
+            self._deleted.append(article)
+            self.statusBar().showMessage(f"Could not restore: {error}", UNDO_MESSAGE_MS)
+            return
+        self._library_changed()
+        self.open_article(article.id)
+        self.statusBar().showMessage(f"Restored “{article.title}”", 3000)
+        self._update_navigation()
+
+    def _library_changed(self, *, refresh_model: bool = True) -> None:
+        """The folder changed (import, delete, undo): refresh lists, links and the index."""
+        if refresh_model:
+            self.library_model.set_summaries(self.services.store.summaries())
+            if self.current_article is not None:
+                self.library_panel.select(self.current_article.id)
+        self._related_index = RelatedIndex(self.library_model.summaries())
+        self.library_panel.refresh_filter_choices()
+        if self.current_article is not None:
+            self._show_related(self.current_article)
+        self.update_index()
+
+    # -- import / export -------------------------------------------------------------------
+    def import_files(self, paths: Sequence[Path]) -> None:
+        self.transfers.import_files(paths)
+
+    def _import_finished(self, report: ImportReport) -> None:
+        self.statusBar().showMessage(f"Import: {report.summary()}", UNDO_MESSAGE_MS)
+        self._library_changed()
+        imported = [result.article_id for result in report.results if result.status == "imported"]
+        if len(imported) == 1:
+            self.open_article(imported[0])
+
+    def ask_export_pdf(self) -> None:
+        if self.current_article is not None:
+            self.transfers.ask_export(self.current_article, self._related_index)
+
+    def export_pdf_to(self, output: Path) -> None:
+        if self.current_article is not None:
+            self.transfers.export_pdf(self.current_article, output, self._related_index)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    # -- progress --------------------------------------------------------------------------
+    def _show_progress(self, what: str, done: int, total: int) -> None:
+        self.progress_bar.show()
+        self.progress_bar.setRange(0, max(total, 0))
+        self.progress_bar.setValue(min(done, total))
+        self.statusBar().showMessage(f"{what} {done}/{total}…" if total else f"{what}…")
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.progress_bar.setRange(0, 0)  # indeterminate until the first report
+            self.progress_bar.show()
+        else:
+            self.progress_bar.hide()
+
+    def _update_counts(self) -> None:
+        model = self.library_model
+        total, shown = model.total_count(), model.shown_count()
+        text = f"{total} articles · {model.unread_count()} unread"
+        if shown != total:
+            text += f" · {shown} shown"
+        self.counts_label.setText(text)
+
+    def _link_hovered(self, url: QUrl) -> None:
+        text = url.toString() if not url.isEmpty() else ""
+        if text.startswith("reader://"):
+            text = ""
+        self.statusBar().showMessage(text, 5000) if text else self.statusBar().clearMessage()
+
+    # -- theme -----------------------------------------------------------------------------
+    @property
+    def theme_choice(self) -> str:
+        return self._theme_choice
+
+    @property
+    def effective_theme(self) -> str:
+        return effective_theme(self._theme_choice)
+
+    def set_theme(self, choice: str) -> None:
+        self.settings.set_theme(choice)  # validates
+        self._theme_choice = choice
+        self._apply_theme()
+
+    def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._theme_choice == SYSTEM:
+            self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        from reader.render.html import theme_css
+
+        theme = self.effective_theme
+        self.commands.themes[self._theme_choice].setChecked(True)
+        self.theme_button.setText(f"Theme: {THEME_LABELS[self._theme_choice]}")
+        css = theme_css(theme)
+        self.reader_view.setPalette(themed_palette(self.palette(), css))
+        if self.current_article is not None:
+            article_id, fraction = self.current_article.id, self.reader_view.scroll_fraction()
+            terms = self.reader_view.highlighted_terms
+            self.current_article = None  # force a re-render in the new theme
+            self.open_article(article_id, record_history=False, scroll_to=fraction)
+            if terms:
+                self.reader_view.highlight_terms(terms, scroll=False)
+
+    # -- layout persistence ----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 820)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.splitter_state("main")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        self.reader_view.set_font_size(self.settings.font_size())
+
+    def restore_last_article(self) -> bool:
+        last = self.settings.last_article()
+        if last and self.services.store.exists(last):
+            return self.open_article(last)
+        first = self.library_model.id_at(0)
+        return self.open_article(first) if first else False
+
+    def save_state(self) -> None:
+        self._remember_position()
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_window_state(self.saveState())
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.set_font_size(self.reader_view.font_size)
+        self.settings.set_last_article(self.current_article.id if self.current_article else None)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+        self.search.runner.wait()
+        self.jobs.wait()
+        super().closeEvent(event)
+
+
+def _local_files(mime: QMimeData) -> list[Path]:
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+def _byline(summary: ArticleSummary) -> str:
+    parts = [summary.published.isoformat() if summary.published else "", summary.category]
+    return " · ".join(part for part in parts if part)
+
+
+def _hit_byline(hit: SearchHit) -> str:
+    parts = [hit.published.isoformat() if hit.published else "", hit.category]
+    return " · ".join(part for part in parts if part)

@@ -1,0 +1,221 @@
+"""The ranked search results shown in place of the library list while a query is active.
+
+Each row shows the title, date and category and a snippet with the matched words
+highlighted. Snippets come from the index; they are treated as untrusted text and only
+emphasis tags survive, so an article cannot inject markup into the list.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from reader.search import SearchHit, SearchResults
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+_OTHER_TAGS = re.compile(r"<(?!/?b>)[^>]*>", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def snippet_html(snippet: str) -> str:
+    """The index's snippet (escaped text, matches in ``<b>``) with any other tag dropped."""
+    return _OTHER_TAGS.sub("", snippet)
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[SearchHit] = []
+
+    def set_results(self, results: SearchResults | None) -> None:
+        self.beginResetModel()
+        self._hits = list(results.hits) if results is not None else []
+        self.endResetModel()
+
+    def hits(self) -> list[SearchHit]:
+        return list(self._hits)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._hits)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return html.unescape(_ANY_TAG.sub("", hit.snippet)) or hit.title
+        if role == HIT_ROLE:
+            return hit
+        if role == ARTICLE_ID_ROLE:
+            return hit.id
+        if role == HTML_ROLE:
+            facts = [str(hit.published) if hit.published else "", hit.category or ""]
+            meta = " · ".join(fact for fact in facts if fact)
+            parts = [f"<b>{html.escape(hit.title)}</b>"]
+            if meta:
+                parts.append(f"<br><small>{html.escape(meta)}</small>")
+            if hit.snippet:
+                parts.append(f"<br><small>{snippet_html(hit.snippet)}</small>")
+            return "".join(parts)
+        return None
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Draws the HTML of ``HTML_ROLE`` wrapped to the view's width."""
+
+    PADDING = 6
+
+    def _document(self, option: QStyleOptionViewItem, index: AnyIndex, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(0)
+        document.setHtml(index.data(HTML_ROLE) or "")
+        document.setTextWidth(max(width - 2 * self.PADDING, 40))
+        return document
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 - Qt override
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 260
+        document = self._document(option, index, width)
+        return QSize(width, int(document.size().height()) + 2 * self.PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        style = option.widget.style() if option.widget else QApplication.style()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+        document = self._document(option, index, option.rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + self.PADDING, option.rect.top() + self.PADDING)
+        context.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class ResultsList(QListView):
+    open_requested = Signal(str)
+    escape_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        index = self.currentIndex()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
+            self.open_requested.emit(index.data(ARTICLE_ID_ROLE))
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
+class SearchResultsPanel(QWidget):
+    """Summary line (count, did-you-mean) above the ranked list."""
+
+    open_requested = Signal(str)
+    suggestion_clicked = Signal(str)
+    escape_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SearchResultsModel(self)
+        self.summary = QLabel()
+        self.summary.setObjectName("searchSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.linkActivated.connect(self.suggestion_clicked)
+        self.list = ResultsList()
+        self.list.setObjectName("searchResults")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(RichTextDelegate(self.list))
+        self.list.setUniformItemSizes(False)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAlternatingRowColors(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list)
+        self.list.clicked.connect(
+            lambda index: self.open_requested.emit(index.data(ARTICLE_ID_ROLE))
+        )
+        self.list.open_requested.connect(self.open_requested)
+        self.list.escape_pressed.connect(self.escape_pressed)
+
+    def show_searching(self, query: str) -> None:
+        self.summary.setText(f"Searching for “{html.escape(query)}”…")
+
+    def show_results(self, query: str, results: SearchResults) -> None:
+        self.model.set_results(results)
+        count = results.total
+        noun = "result" if count == 1 else "results"
+        text = f"{count} {noun} for “{html.escape(query)}”"
+        if results.suggestion:
+            suggestion = html.escape(results.suggestion)
+            text += f' — did you mean <a href="{suggestion}">{suggestion}</a>?'
+        self.summary.setText(text)
+        if results.hits:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def show_message(self, message: str) -> None:
+        self.model.set_results(None)
+        self.summary.setText(html.escape(message))
+
+    def focus_results(self) -> None:
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.list.setCurrentIndex(self.model.index(0, 0))

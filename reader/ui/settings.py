@@ -1,0 +1,111 @@
+"""The window's saved state, in an INI file under the config dir chosen by ``reader.paths``.
+
+A typed wrapper rather than raw ``QSettings`` calls scattered through the window: one place
+knows the keys, their defaults and how to survive a hand-edited or corrupt value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+THEME_CHOICES = ("system", "light", "dark", "sepia")
+DEFAULT_FONT_SIZE = 12
+MIN_FONT_SIZE = 7
+MAX_FONT_SIZE = 40
+MAX_REMEMBERED_POSITIONS = 500
+
+
+class WindowSettings:
+    """Read and write the window state; every getter falls back to a default on bad data."""
+
+    def __init__(self, settings_file: Path) -> None:
+        settings_file.parent.mkdir(parents=True, exist_ok=True)
+        self._settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._settings.sync()
+
+    # -- raw helpers -----------------------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _int(self, key: str, default: int) -> int:
+        try:
+            return int(self._settings.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    # -- window layout ---------------------------------------------------------------------
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._settings.setValue("window/geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self._settings.setValue("window/state", value)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"splitters/{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._settings.setValue(f"splitters/{name}", value)
+
+    # -- reading ---------------------------------------------------------------------------
+    def theme(self) -> str:
+        value = str(self._settings.value("reading/theme", "system"))
+        return value if value in THEME_CHOICES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEME_CHOICES:
+            raise ValueError(f"unknown theme {theme!r}; expected one of {THEME_CHOICES}")
+        self._settings.setValue("reading/theme", theme)
+
+    def font_size(self) -> int:
+        size = self._int("reading/font_size", DEFAULT_FONT_SIZE)
+        return min(max(size, MIN_FONT_SIZE), MAX_FONT_SIZE)
+
+    def set_font_size(self, size: int) -> None:
+        self._settings.setValue("reading/font_size", int(size))
+
+    def last_article(self) -> str | None:
+        value = self._settings.value("reading/last_article", "")
+        return str(value) or None
+
+    def set_last_article(self, article_id: str | None) -> None:
+        self._settings.setValue("reading/last_article", article_id or "")
+
+    # -- per-article reading position ------------------------------------------------------
+    def scroll_position(self, article_id: str) -> float:
+        """Where the reader left ``article_id``, as a fraction of its length (0 = top)."""
+        try:
+            value = float(self._settings.value(f"positions/{_key(article_id)}", 0.0))
+        except (TypeError, ValueError):
+            return 0.0
+        return min(max(value, 0.0), 1.0)
+
+    def set_scroll_position(self, article_id: str, fraction: float) -> None:
+        self._settings.beginGroup("positions")
+        try:
+            key = _key(article_id)
+            if fraction <= 0.0:
+                self._settings.remove(key)
+                return
+            keys = self._settings.childKeys()
+            if key not in keys and len(keys) >= MAX_REMEMBERED_POSITIONS:
+                # Bounded, so the INI file cannot grow with every article ever opened.
+                self._settings.remove(keys[0])
+            self._settings.setValue(key, round(fraction, 4))
+        finally:
+            self._settings.endGroup()
+
+
+def _key(article_id: str) -> str:
+    """Article ids are slugs; still, keep QSettings' group separators out of the key."""
+    return article_id.replace("/", "_").replace("\\", "_")

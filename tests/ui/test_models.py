@@ -1,0 +1,139 @@
+"""Qt models: consistency (qtmodeltester), lazy fetching, filtering and sorting over all rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from reader.library.model import ArticleSummary
+from reader.search import SearchHit, SearchResults
+from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
+from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedModel, RelatedRole
+from reader.ui.search_results import ARTICLE_ID_ROLE, HTML_ROLE, SearchResultsModel
+
+
+def summary(number: int, **changes: object) -> ArticleSummary:
+    values: dict[str, object] = {
+        "id": f"article-{number:05d}",
+        "title": f"Title {number:05d}",
+        "author": "",
+        "published": dt.date(2020, 1, 1) + dt.timedelta(days=number % 1000),
+        "category": ("Science", "Art", "IA")[number % 3],
+        "tags": ("odd",) if number % 2 else (),
+        "lang": "en",
+        "starred": number % 7 == 0,
+        "read": number % 5 == 0,
+        "related_titles": (),
+        "source_sha256": "",
+        "content_key": str(number),
+    }
+    values.update(changes)
+    return ArticleSummary(**values)  # type: ignore[arg-type]
+
+
+def test_library_model_passes_modeltester(qtmodeltester) -> None:
+    """Qt's own tester watches every later change too: filter, sort, fetch, update, remove."""
+    model = LibraryModel(batch_size=7)
+    model.set_summaries([summary(n) for n in range(30)])
+    qtmodeltester.check(model)
+    model.set_filter(LibraryFilter(category="Art", unread_only=True))
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    model.set_filter(LibraryFilter())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    model.set_flags("article-00003", starred=True)
+    model.remove("article-00004")
+    model.row_for_id("article-00029")
+
+
+def test_library_model_fetches_rows_lazily() -> None:
+    model = LibraryModel(batch_size=500)
+    model.set_summaries([summary(n) for n in range(2000)])
+    assert model.rowCount() == 500
+    assert model.shown_count() == 2000
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 1000
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 2000
+
+
+def test_sorting_considers_rows_not_fetched_yet() -> None:
+    model = LibraryModel(batch_size=10)
+    rows = [summary(n) for n in range(100)]
+    rows.append(summary(999, title="Aardvark", published=dt.date(1990, 1, 1)))
+    model.set_summaries(rows)
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, Column.TITLE).data() == "Aardvark"
+    model.sort(Column.DATE, Qt.SortOrder.DescendingOrder)
+    assert model.index(model.rowCount() - 1, Column.DATE).data() != "1990-01-01"
+    model.sort(Column.DATE, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, Column.DATE).data() == "1990-01-01"
+
+
+def test_filters_and_roles() -> None:
+    model = LibraryModel()
+    model.set_summaries([summary(n) for n in range(30)])
+    model.set_filter(LibraryFilter(category="IA"))
+    assert model.shown_count() == 10
+    assert all(model.index(r, Column.CATEGORY).data() == "IA" for r in range(model.rowCount()))
+    model.set_filter(LibraryFilter(tag="odd", starred_only=True))
+    ids = {model.index(r, 0).data(Role.ARTICLE_ID) for r in range(model.rowCount())}
+    assert ids == {"article-00007", "article-00021"}
+    model.set_filter(LibraryFilter())
+    row = model.row_for_id("article-00001")
+    assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole).bold()  # unread
+    row = model.row_for_id("article-00005")
+    assert model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole) is None  # read
+    assert model.unread_count() == 24
+    assert model.categories() == ["Art", "IA", "Science"]
+
+
+def test_flag_changes_and_removal_update_rows() -> None:
+    model = LibraryModel(batch_size=5)
+    model.set_summaries([summary(n) for n in range(12)])
+    first = model.index(0, 0).data(Role.ARTICLE_ID)
+    model.set_flags(first, starred=True, read=True)
+    assert model.index(0, Column.STAR).data() == "★"
+    assert model.index(0, 0).data(Role.READ) is True
+    model.remove(first)
+    assert model.row_for_id(first) is None
+    assert model.total_count() == 11
+
+
+def test_related_model_passes_modeltester(qtmodeltester) -> None:
+    model = RelatedModel()
+    model.set_sections(
+        [
+            RelatedEntry(EntryKind.RELATED, "In library", "teaser", "some-id"),
+            RelatedEntry(EntryKind.RELATED, "Elsewhere", "teaser"),
+        ],
+        [RelatedEntry(EntryKind.LINKED, "Linker", "", "linker-id")],
+    )
+    qtmodeltester.check(model)
+    headings = [e.title for e in model.entries() if e.kind is EntryKind.HEADING]
+    assert headings == ["Related articles", "Linked from"]
+    unresolved = model.index(2, 0)
+    assert unresolved.data(RelatedRole.NOTE) == "not in your library"
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsSelectable
+    model.set_similar([RelatedEntry(EntryKind.SIMILAR, "Alike", "", "alike-id")])
+    assert [e.title for e in model.entries() if e.kind is EntryKind.HEADING][1] == (
+        "Similar in your library"
+    )
+
+
+def test_search_results_model_passes_modeltester(qtmodeltester) -> None:
+    model = SearchResultsModel()
+    hits = [
+        SearchHit("a", "First <hit>", dt.date(2024, 1, 1), "IA", 2.0, "x <b>word</b> <i>y</i>"),
+        SearchHit("b", "Second", None, "", 1.0, ""),
+    ]
+    model.set_results(SearchResults("word", hits, 2, None, ["word"]))
+    qtmodeltester.check(model)
+    html = model.index(0, 0).data(HTML_ROLE)
+    assert "First &lt;hit&gt;" in html
+    assert "<b>word</b>" in html
+    assert "<i>" not in html  # only the index's emphasis survives
+    assert model.index(1, 0).data(ARTICLE_ID_ROLE) == "b"
