@@ -57,7 +57,7 @@ URL_SCHEMES = frozenset({"http", "https", "mailto", "reader"})
 EXTERNAL_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 REMOTE_IMAGE_SCHEMES = frozenset({"http", "https"})
 VOID_TAGS = frozenset({"br", "hr", "img"})
-_SPACE_RUN = re.compile(r"[ \t\r\n]{2,}")
+_SPACE_RUN = re.compile(r"[ \t\r\n\xa0]*[ \t\r\n][ \t\r\n\xa0]*")
 
 _MONTHS = {
     "en": "January February March April May June July August September October November December",
@@ -135,8 +135,9 @@ class _Rewriter(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._preformatted:
-            # HTML collapses runs of spaces anyway; QTextDocument keeps the second one as a
-            # no-break space, which then copies and searches as U+00A0.
+            # HTML collapses runs of spaces anyway, but QTextDocument keeps the second one as
+            # a no-break space; and a no-break space beside a space (a scraping leftover, as
+            # in the seed's "due \xa0osservazioni") only indents a line. One space for all.
             data = _SPACE_RUN.sub(" ", data)
         self._out.append(html.escape(data, quote=False))
 

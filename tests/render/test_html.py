@@ -144,8 +144,8 @@ def test_css_cannot_reach_the_network() -> None:
 
 
 def test_text_is_escaped_and_spaces_collapsed_outside_pre() -> None:
-    out = markdown_to_html("a  &lt;b&gt;  c\n\n    code  with  spaces\n")
-    assert "a &lt;b&gt; c" in out
+    out = markdown_to_html("a  &lt;b&gt;  c \xa0d e\xa0f\n\n    code  with  spaces\n")
+    assert "a &lt;b&gt; c d e\xa0f" in out
     assert "code  with  spaces" in out
 
 
