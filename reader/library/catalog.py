@@ -7,7 +7,6 @@ changed by hand or by a sync tool is re-read, a deleted one dropped. Losing it l
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -15,11 +14,12 @@ from pathlib import Path
 
 from reader.library.model import ArticleSummary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_SEPARATOR = "\x1f"  # unit separator: never in a title, and split() beats json.loads
 
 _COLUMNS = (
     "filename, mtime_ns, size, id, title, author, published, category, tags, lang, "
-    "starred, read, related_titles, source_sha256, content_key"
+    "starred, read, related_titles, source_sha256, content_key, title_key, related_keys"
 )
 
 
@@ -51,7 +51,7 @@ class Catalog:
             "CREATE TABLE IF NOT EXISTS articles (filename TEXT PRIMARY KEY, mtime_ns INTEGER, "
             "size INTEGER, id TEXT, title TEXT, author TEXT, published TEXT, category TEXT, "
             "tags TEXT, lang TEXT, starred INTEGER, read INTEGER, related_titles TEXT, "
-            "source_sha256 TEXT, content_key TEXT)"
+            "source_sha256 TEXT, content_key TEXT, title_key TEXT, related_keys TEXT)"
         )
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.commit()
@@ -80,7 +80,7 @@ class Catalog:
             )
             self._connection.executemany(
                 f"INSERT OR REPLACE INTO articles ({_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_row_from_summary(*entry) for entry in upserts],
             )
 
@@ -101,30 +101,42 @@ def _row_from_summary(
         summary.author,
         summary.published.isoformat() if summary.published else None,
         summary.category,
-        json.dumps(summary.tags, ensure_ascii=False),
+        _join(summary.tags),
         summary.lang,
         int(summary.starred),
         int(summary.read),
-        json.dumps(summary.related_titles, ensure_ascii=False),
+        _join(summary.related_titles),
         summary.source_sha256,
         summary.content_key,
+        summary.title_key,
+        _join(summary.related_keys),
     )
 
 
-def _summary_from_row(row: tuple[object, ...]) -> ArticleSummary:
+def _join(values: tuple[str, ...]) -> str:
+    return _SEPARATOR.join(value.replace(_SEPARATOR, " ") for value in values)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(value.split(_SEPARATOR)) if value else ()
+
+
+def _summary_from_row(row: tuple) -> ArticleSummary:  # type: ignore[type-arg]
     (_, _, _, id_, title, author, published, category, tags, lang, starred, read) = row[:12]
-    related_titles, source_sha256, content_key = row[12:]
+    related_titles, source_sha256, content_key, title_key, related_keys = row[12:]
     return ArticleSummary(
-        id=str(id_),
-        title=str(title),
-        author=str(author),
-        published=dt.date.fromisoformat(str(published)) if published else None,
-        category=str(category),
-        tags=tuple(json.loads(str(tags))),
-        lang=str(lang),
+        id=id_,
+        title=title,
+        author=author,
+        published=dt.date.fromisoformat(published) if published else None,
+        category=category,
+        tags=_split(tags),
+        lang=lang,
         starred=bool(starred),
         read=bool(read),
-        related_titles=tuple(json.loads(str(related_titles))),
-        source_sha256=str(source_sha256),
-        content_key=str(content_key),
+        related_titles=_split(related_titles),
+        source_sha256=source_sha256,
+        content_key=content_key,
+        title_key=title_key,
+        related_keys=_split(related_keys),
     )

@@ -51,7 +51,7 @@ class Article:
         return " · ".join(part for part in parts if part)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """What lists, filters and related resolution need, without the body.
 
@@ -70,3 +70,6 @@ class ArticleSummary:
     related_titles: tuple[str, ...]
     source_sha256: str
     content_key: str
+    title_key: str = ""
+    """normalize_title(title), computed once at catalog time: related resolution is a lookup."""
+    related_keys: tuple[str, ...] = ()

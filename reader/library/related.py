@@ -28,10 +28,13 @@ class RelatedIndex:
         self._linked_from: dict[str, list[str]] = defaultdict(list)
         summaries = list(summaries)
         for summary in sorted(summaries, key=lambda s: s.id):
-            self._by_title.setdefault(normalize_title(summary.title), summary.id)
+            self._by_title.setdefault(
+                summary.title_key or normalize_title(summary.title), summary.id
+            )
         for summary in summaries:
-            for title in summary.related_titles:
-                target = self._by_title.get(normalize_title(title))
+            keys = summary.related_keys or tuple(map(normalize_title, summary.related_titles))
+            for key in keys:
+                target = self._by_title.get(key)
                 if target is not None and target != summary.id:
                     self._linked_from[target].append(summary.id)
 

@@ -20,7 +20,7 @@ from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_
 from reader.library.catalog import Catalog
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article, ArticleSummary
-from reader.library.text import content_key, slugify
+from reader.library.text import content_key, normalize_title, slugify
 
 ARTICLE_SUFFIX = ".md"
 MAX_ID_LENGTH = 100
@@ -107,6 +107,14 @@ class LibraryStore:
         with self._lock:
             self._summaries = self._refresh(progress)
             self._fingerprints = None
+            return list(self._summaries.values())
+
+    def cached_summaries(self) -> list[ArticleSummary]:
+        """The catalog as it was last seen, without checking the folder: a window can show a
+        large library at once and call ``summaries()`` in a worker to catch up with changes."""
+        with self._lock:
+            if self._summaries is None:
+                return self._catalog.summaries()
             return list(self._summaries.values())
 
     def summary(self, article_id: str) -> ArticleSummary | None:
@@ -312,4 +320,6 @@ def summarize(article: Article) -> ArticleSummary:
         related_titles=tuple(item.title for item in article.related),
         source_sha256=article.source.sha256 if article.source else "",
         content_key=content_key(article.title, article.body),
+        title_key=normalize_title(article.title),
+        related_keys=tuple(normalize_title(item.title) for item in article.related),
     )

@@ -191,3 +191,15 @@ def test_two_stores_adding_the_same_title_never_overwrite(tmp_path: Path) -> Non
         "from the first process",
         "from the second process",
     }
+
+
+def test_cached_summaries_show_the_last_catalog_without_scanning(tmp_path: Path) -> None:
+    catalog_path = tmp_path / "catalog.sqlite3"
+    first = LibraryStore(tmp_path / "lib", Catalog(catalog_path))
+    first.add(article("Kept in the catalog"))
+    first.summaries()
+    (first.articles_dir / "2024-03-25-kept-in-the-catalog.md").unlink()
+    later = LibraryStore(tmp_path / "lib", Catalog(catalog_path))
+    assert [s.title for s in later.cached_summaries()] == ["Kept in the catalog"]
+    assert later.summaries() == []  # the real scan catches up
+    assert later.cached_summaries() == []
