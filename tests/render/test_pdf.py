@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import os
 import re
+import threading
 from pathlib import Path
 
 import pypdf
@@ -342,3 +343,20 @@ def test_source_url_is_a_link(tmp_path: Path) -> None:
     reader = pypdf.PdfReader(export_pdf([article], tmp_path / "web.pdf"))
     uris = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
     assert uris == ["https://example.com/articolo"]
+
+
+def test_export_runs_off_the_gui_thread(tmp_path: Path) -> None:
+    """The window exports from a worker thread: no Qt warning, same result."""
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            export_pdf([make_article(1, 3), make_article(2, 3)], tmp_path / "thread.pdf")
+        except BaseException as error:  # reported below, in the test thread
+            errors.append(error)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(timeout=60)
+    assert not errors and not worker.is_alive()
+    assert pypdf.PdfReader(tmp_path / "thread.pdf").pages[0].extract_text().startswith("Contents")
