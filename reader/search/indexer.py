@@ -139,7 +139,7 @@ class IndexFolder:
     @classmethod
     def open(cls, path: Path) -> IndexFolder:
         """Open and check an existing folder; raises IndexInvalidError when unusable."""
-        if not (path / DOCSTORE_FILENAME).is_file() or not windex.exists_in(str(path)):
+        if not (path / DOCSTORE_FILENAME).is_file():
             raise IndexInvalidError(f"no index in {path}")
         docs: DocStore | None = None
         try:

@@ -223,12 +223,13 @@ class SearchService:
         return self._searcher
 
     def _refresh_searcher(self) -> None:
+        """Drop the searcher so the next search opens the new generation.
+
+        Not ``Searcher.refresh()``: it reuses the readers of unchanged segment names and so
+        keeps seeing documents that an update deleted from an existing segment.
+        """
         with self._read_lock:
-            if self._searcher is not None:
-                try:
-                    self._searcher = self._searcher.refresh()
-                except Exception as error:
-                    self._damaged(error)
+            self._close_searcher()
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:

@@ -1,0 +1,75 @@
+"""``reader index`` and ``reader search`` as a person runs them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.cli.search_cmd import terminal_snippet
+from reader.library import Article, LibraryStore
+from reader.paths import Paths
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> list[str]:
+    paths = Paths.resolve(base_dir=tmp_path / "base")
+    store = LibraryStore(paths.library)
+    store.add(
+        Article(
+            title="L’intelligenza artificiale e il lavoro",
+            body="Secondo gli esperti l'IA cambia il lavoro & la scuola.",
+            lang="it",
+            published=dt.date(2024, 3, 25),
+        )
+    )
+    store.add(Article(title="Pasta at home", body="Boil water, add salt.", lang="en"))
+    return ["--base-dir", str(tmp_path / "base")]
+
+
+def test_index_then_incremental_then_rebuild(base: list[str], capsys) -> None:
+    assert main([*base, "index"]) == 0
+    captured = capsys.readouterr()
+    assert "index: 2 added, 0 updated, 0 removed" in captured.out
+    assert "(rebuilt)" in captured.out
+    assert "indexing 2/2" in captured.err
+    assert main([*base, "index"]) == 0
+    assert "index: 0 added, 0 updated, 0 removed" in capsys.readouterr().out
+    assert main([*base, "index", "--rebuild"]) == 0
+    assert "0 added, 2 updated, 0 removed" in capsys.readouterr().out
+
+
+def test_search_table(base: list[str], capsys) -> None:
+    assert main([*base, "search", "intelligenze", "artificiali"]) == 0
+    out = capsys.readouterr().out
+    assert "2024-03-25-l-intelligenza-artificiale-e-il-lavoro" in out
+    assert "L’intelligenza artificiale e il lavoro" in out
+    assert "1 results" in out
+    assert "<b>" not in out and "&amp;" not in out
+
+
+def test_search_json(base: list[str], capsys) -> None:
+    assert main([*base, "search", "l’IA", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 1 and data["terms"] == ["ia"]
+    [hit] = data["hits"]
+    assert hit["published"] == "2024-03-25"
+    assert "l'<b>IA</b>" in hit["snippet"]
+
+
+def test_search_limit_and_no_results(base: list[str], capsys) -> None:
+    assert main([*base, "search", "--limit", "1", "--", "-nothing"]) == 0
+    out = capsys.readouterr().out
+    assert "1 of 2 results" in out
+    assert main([*base, "search", "watr"]) == 0
+    out = capsys.readouterr().out
+    assert "no results" in out and "did you mean: water" in out
+
+
+def test_terminal_snippet() -> None:
+    snippet = "a <b>b</b> &amp; <b>c</b>"
+    assert terminal_snippet(snippet, bold=False) == "a **b** & **c**"
+    assert terminal_snippet(snippet, bold=True) == "a \x1b[1mb\x1b[0m & \x1b[1mc\x1b[0m"

@@ -1,0 +1,156 @@
+"""Nonsense and hostile queries: never an exception, always well-formed results.
+
+A few examples run with the normal suite; ``make fuzz`` runs the slow variant with
+READER_FUZZ_EXAMPLES examples.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.search import SearchResults, SearchService
+from reader.search.query import parse, to_whoosh
+from tests.search.conftest import build_store
+
+SYNTAX = [
+    '"',
+    "'",
+    "’",
+    "“",
+    "”",
+    "«",
+    "»",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "*",
+    "?",
+    "~",
+    "^",
+    ":",
+    "-",
+    "+",
+    "!",
+    "|",
+    "&",
+    "\\",
+    "/",
+    "..",
+    " OR ",
+    " AND ",
+    " NOT ",
+    "title:",
+    "author:",
+    "published:",
+    "published:2024",
+    "published:[",
+    " TO ",
+    "is:",
+    "is:unread",
+    "lang:",
+    "tag:",
+    "category:",
+    "<b>",
+    "</b>",
+    "<script>",
+    "%",
+    "\x00",
+    "\n",
+    "\t",
+    "é",
+    "l'",
+    "dell’",
+    "IA",
+    "intelligenza",
+    "pasta",
+    "hollywood",
+    "9999-99",
+    "0000",
+    "🙂",
+    "\u200b",
+    "ß",
+    "İ",
+]
+FUZZ_EXAMPLES = int(os.environ.get("READER_FUZZ_EXAMPLES", "0"))
+
+queries = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=12)), max_size=12).map(
+    "".join
+)
+
+
+@pytest.fixture(scope="module")
+def fuzz_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchService]:
+    root: Path = tmp_path_factory.mktemp("fuzz")
+    store, _ = build_store(root / "library")
+    service = SearchService(root / "index", store)
+    service.update()
+    yield service
+    service.close()
+
+
+def check(service: SearchService, text: str) -> None:
+    to_whoosh(parse(text))
+    results = service.search(text, limit=5)
+    assert isinstance(results, SearchResults)
+    assert results.query == text
+    assert len(results.hits) <= min(5, results.total)
+    assert all(isinstance(term, str) for term in results.terms)
+    for hit in results.hits:
+        stripped = hit.snippet.replace("<b>", "").replace("</b>", "")
+        assert "<" not in stripped
+    if results.suggestion is not None:
+        service.search(results.suggestion)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=queries)
+def test_hostile_queries_never_raise(fuzz_service: SearchService, text: str) -> None:
+    check(fuzz_service, text)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(FUZZ_EXAMPLES == 0, reason="set READER_FUZZ_EXAMPLES (make fuzz)")
+@settings(
+    max_examples=FUZZ_EXAMPLES or 1,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=queries)
+def test_hostile_queries_never_raise_many(fuzz_service: SearchService, text: str) -> None:
+    check(fuzz_service, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" * 5000,
+        "x* " * 500,
+        '"' * 101,
+        "(" * 300 + "ia" + ")" * 300,
+        "-" * 50 + "ia",
+        "published:0000-00-00..9999-12-31",
+        "published:[* TO *]",
+        "OR OR OR ia OR",
+        "NOT",
+        "ia -ia",
+        "title:title:title:pasta",
+        "is:starred is:unread -is:starred",
+    ],
+)
+def test_pathological_queries(fuzz_service: SearchService, text: str) -> None:
+    check(fuzz_service, text)

@@ -1,0 +1,280 @@
+"""Keeping the index in step: add/change/delete by stat, flags, damage and stale locks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from reader.library import Article, LibraryStore
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+from reader.search import SearchService
+from reader.search.indexer import WRITER_MARK, IndexFolder
+from tests.search.conftest import ARTICLES, build_store
+
+
+def found(service: SearchService, query: str) -> list[str]:
+    return [hit.id for hit in service.search(query).hits]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> LibraryStore:
+    return build_store(tmp_path / "library")[0]
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "index"
+
+
+def test_first_update_builds_then_nothing_to_do(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    progress: list[tuple[int, int]] = []
+    stats = service.update(lambda done, total: progress.append((done, total)))
+    assert (stats.added, stats.updated, stats.removed, stats.rebuilt) == (5, 0, 0, True)
+    assert progress[-1] == (5, 5)
+    again = service.update()
+    assert (again.added, again.updated, again.removed, again.rebuilt) == (0, 0, 0, False)
+    service.close()
+    reopened = SearchService(index_dir, store)
+    assert reopened.search("hollywood").total == 1  # usable before any update
+    assert reopened.update().rebuilt is False
+    reopened.close()
+
+
+def test_add_change_delete(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    new = store.add(Article(title="Quantum computing primer", body="Qubits and gates.", lang="en"))
+    stats = service.update()
+    assert (stats.added, stats.updated, stats.removed, stats.rebuilt) == (1, 0, 0, False)
+    assert found(service, "qubits") == [new.id]
+
+    new.body = "Superposition and entanglement."
+    store.update(new)
+    stats = service.update()
+    assert (stats.added, stats.updated, stats.removed) == (0, 1, 0)
+    assert found(service, "qubits") == []
+    assert found(service, "entanglement") == [new.id]
+    assert "<b>entanglement</b>" in service.search("entanglement").hits[0].snippet
+
+    store.path_for(new.id).unlink()  # deleted behind Reader's back (e.g. by a sync tool)
+    stats = service.update()
+    assert (stats.added, stats.updated, stats.removed) == (0, 0, 1)
+    assert found(service, "entanglement") == []
+    service.close()
+
+
+def test_edit_by_hand_is_picked_up(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    [hit] = service.search("hollywood").hits
+    path = store.path_for(hit.id)
+    path.write_text(path.read_text("utf-8").replace("Hollywood con", "Cinecittà con"), "utf-8")
+    assert service.update().updated == 1
+    assert found(service, "cinecitta") == [hit.id]
+    service.close()
+
+
+def test_flags_follow_set_flags(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    [hit] = service.search("hollywood").hits
+    assert hit.id not in found(service, "is:read")
+    store.set_flags(hit.id, read=True, starred=False)
+    assert service.update().updated == 1
+    assert hit.id in found(service, "is:read")
+    assert hit.id not in found(service, "is:starred")
+    service.close()
+
+
+def test_unreadable_article_is_dropped_not_fatal(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    [hit] = service.search("hollywood").hits
+    store.path_for(hit.id).write_text("---\ntitle: [broken\n---\nbody\n", "utf-8")
+    stats = service.update()
+    assert stats.removed == 1 and not stats.rebuilt
+    assert found(service, "hollywood") == []
+    service.close()
+
+
+def test_rebuild_reports_and_keeps_results(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    stats = service.rebuild()
+    assert (stats.added, stats.updated, stats.removed, stats.rebuilt) == (0, 5, 0, True)
+    assert service.search("hollywood").total == 1
+    assert sorted(p.name for p in index_dir.iterdir()) == ["current"]
+    service.close()
+
+
+def _damage(folder: Path, how: str) -> None:
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    if how == "garbage-everywhere":
+        for path in files:
+            path.write_bytes(os.urandom(max(64, path.stat().st_size)))
+    elif how == "truncated-segment":
+        [segment] = [p for p in files if p.suffix == ".seg"]
+        segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+    elif how == "newer-garbage-toc":
+        (folder / "_MAIN_99.toc").write_bytes(b"\x00garbage" * 20)
+    elif how == "sidetable-deleted":
+        for path in files:
+            if path.name.startswith("docs.sqlite3"):
+                path.unlink()
+    elif how == "sidetable-garbage":
+        (folder / "docs.sqlite3").write_bytes(b"this is not a database" * 100)
+    elif how == "toc-deleted":
+        for path in files:
+            if path.suffix == ".toc":
+                path.unlink()
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "garbage-everywhere",
+        "truncated-segment",
+        "newer-garbage-toc",
+        "sidetable-deleted",
+        "sidetable-garbage",
+        "toc-deleted",
+    ],
+)
+def test_damaged_index_is_rebuilt(store: LibraryStore, index_dir: Path, how: str) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    service.close()
+    _damage(index_dir / "current", how)
+    (index_dir / "stray-file.bin").write_bytes(os.urandom(100))
+
+    damaged = SearchService(index_dir, store)  # must not raise
+    assert damaged.search("hollywood").hits == []  # and must not raise either
+    assert damaged.similar("anything") == []
+    stats = damaged.update()
+    assert stats.rebuilt and stats.added + stats.updated == len(ARTICLES)
+    assert damaged.search("hollywood").total == 1
+    damaged.close()
+
+
+def test_unopenable_index_dir_does_not_raise(store: LibraryStore, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    service = SearchService(blocker / "index", store)
+    assert service.search("hollywood").hits == []
+    service.close()
+
+
+_KILLED_WRITER = """
+import os, signal, sys
+from pathlib import Path
+from reader.search.indexer import IndexFolder
+folder = IndexFolder.open(Path(sys.argv[1]))
+writer = folder.writer(timeout=5)
+writer.add_document(id="ghost", title="Ghost article", body="half written")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_writer_killed_mid_write_leaves_a_usable_index(
+    store: LibraryStore, index_dir: Path
+) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    service.close()
+    result = subprocess.run(
+        [sys.executable, "-c", _KILLED_WRITER, str(index_dir / "current")],
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == -9
+    assert (index_dir / "current" / WRITER_MARK).exists()  # the dead writer's mark is left
+
+    service = SearchService(index_dir, store)
+    new = store.add(Article(title="After the crash", body="Phoenix rising.", lang="en"))
+    stats = service.update()
+    assert stats.added == 1
+    assert found(service, "phoenix") == [new.id]
+    assert found(service, "ghost") == []
+    assert not (index_dir / "current" / WRITER_MARK).exists()
+    service.close()
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+@pytest.mark.skipif(fcntl is None, reason="POSIX file locks")
+def test_lock_held_for_a_dead_process_is_rebuilt_around(
+    store: LibraryStore, index_dir: Path
+) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    # A lock that outlived its process (as on some network filesystems): the lock is held,
+    # and the writer mark names a process that no longer exists.
+    lock_fd = os.open(index_dir / "current" / "MAIN_WRITELOCK", os.O_CREAT | os.O_WRONLY)
+    fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    (index_dir / "current" / WRITER_MARK).write_text(str(_dead_pid()))
+    store.add(Article(title="Written while locked", body="Zebra crossing.", lang="en"))
+    try:
+        stats = service.update()
+        assert stats.rebuilt
+        assert service.search("zebra").total == 1
+    finally:
+        os.close(lock_fd)
+        service.close()
+
+
+def test_lock_held_by_a_live_writer_is_respected(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    other = IndexFolder.open(index_dir / "current")
+    held = other.writer(timeout=1)  # this (live) process holds the lock
+    store.add(Article(title="Pending article", body="Walrus.", lang="en"))
+    try:
+        stats = service.update()
+        assert (stats.added, stats.rebuilt) == (0, False)
+        assert service.search("hollywood").total == 1  # searching still works
+    finally:
+        held.cancel()
+        other.close()
+    assert service.update().added == 1
+    assert service.search("walrus").total == 1
+    service.close()
+
+
+def test_update_in_a_thread_while_searching(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    for number in range(60):
+        store.add(Article(title=f"Batch article {number}", body=f"Llama number {number}."))
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            service.rebuild()
+            service.update()
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    while worker.is_alive():
+        assert service.search("hollywood").total in (0, 1)
+        service.search("llama")
+    worker.join()
+    assert not errors
+    assert service.search("llama").total == 60
+    service.close()
