@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
     QTextImageFormat,
@@ -331,16 +332,20 @@ def fit_images(document: QTextDocument, max_width: float) -> int:
     """Shrink images wider than ``max_width`` (CSS px) to it, keeping the aspect ratio.
 
     QTextDocument has no ``max-width``: a large photo would run off the page (or the view).
+    A block holding an image also gets single line height, because the theme's proportional
+    line-height (140%) would otherwise put 40% of the image's height as a gap below it.
     Returns how many images were resized. Usable by the reading view too (QtGui only).
     """
     resized = 0
     block = document.begin()
     while block.isValid():
+        has_image = False
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
             fmt = fragment.charFormat()
             if fmt.isImageFormat():
+                has_image = True
                 image_format = fmt.toImageFormat()
                 width, height = _image_size(document, image_format)
                 if width > max_width > 0:
@@ -354,6 +359,10 @@ def fit_images(document: QTextDocument, max_width: float) -> int:
                     cursor.setCharFormat(image_format)
                     resized += 1
             iterator += 1
+        if has_image:
+            block_format = block.blockFormat()
+            block_format.setLineHeight(100, QTextBlockFormat.LineHeightTypes.SingleHeight.value)
+            QTextCursor(block).setBlockFormat(block_format)
         block = block.next()
     return resized
 
