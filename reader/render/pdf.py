@@ -17,6 +17,7 @@ import datetime as dt
 import html
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,8 @@ def ensure_gui_application() -> QGuiApplication:
         return existing
     if existing is not None:
         raise RuntimeError("a non-GUI QCoreApplication is running; PDF export needs QtGui")
+    if threading.current_thread() is not threading.main_thread():
+        raise RuntimeError("create the QGuiApplication on the main thread before exporting")
     if not display_available() and os.environ.get("QT_QPA_PLATFORM") not in (
         "offscreen",
         "minimal",
