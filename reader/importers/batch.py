@@ -1,4 +1,10 @@
-"""Import many files: dispatch by format, skip duplicates, report every file's outcome."""
+"""Import many files: dispatch by format, skip duplicates, report every article's outcome.
+
+A file gives one article (text, Markdown, a saved page) or many (a Wallabag export, a
+feed): the report has one result per article, and one per file that could not be read.
+Duplicates are skipped: same source bytes or same text (the store checks those), or the
+same canonical URL as an article already in the library (checked here).
+"""
 
 from __future__ import annotations
 
@@ -11,13 +17,26 @@ from typing import Literal
 from reader.importers.decoding import read_source
 from reader.importers.errors import ImportFailure
 from reader.importers.markdown_file import article_from_markdown
+from reader.importers.parsed import ParsedArticle, ParsedFile
 from reader.importers.text_file import article_from_text_file
+from reader.importers.urls import url_key
 from reader.library.model import Article
 from reader.library.store import DuplicateArticleError, LibraryError, LibraryStore
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
+WALLABAG_SUFFIXES = frozenset({".json"})
+SUPPORTED_SUFFIXES = (
+    MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | WALLABAG_SUFFIXES
+)
+SUPPORTED_DESCRIPTION = (
+    ".txt, .md, .markdown, saved web pages (.html, .htm), "
+    "Wallabag exports (.json), RSS/Atom feeds (.xml, .rss, .atom)"
+)
+SAVED_PAGE_FOLDER_SUFFIX = "_files"
+""""Web page, complete" saves ``Name.html`` beside ``Name_files/`` (images, scripts)."""
 
 Status = Literal["imported", "skipped", "failed"]
 
@@ -28,6 +47,8 @@ class ImportResult:
     status: Status
     article_id: str = ""
     message: str = ""
+    entry: str = ""
+    """For a file holding many articles (export, feed): which entry (its title)."""
 
 
 @dataclass
@@ -53,30 +74,60 @@ class ImportReport:
         return f"{self.imported} imported, {self.skipped} skipped, {self.failed} failed"
 
 
-def import_file(path: Path) -> Article:
-    """Parse one file into an Article (not stored); raises ImportFailure with the reason."""
+def parse_file(path: Path) -> ParsedFile:
+    """Parse one file into its articles (not stored); raises ImportFailure with the reason."""
     path = Path(path)
     suffix = path.suffix.lower()
     if path.is_dir():
         raise ImportFailure(path, "is a folder (import the files inside it instead)")
     if suffix not in SUPPORTED_SUFFIXES:
         raise ImportFailure(
-            path, f"unsupported file type '{suffix}' (supported: .txt, .md, .markdown)"
+            path, f"unsupported file type '{suffix}' (supported: {SUPPORTED_DESCRIPTION})"
         )
+    if suffix in HTML_SUFFIXES:
+        from reader.importers.html_page import parse_html_page
+
+        return parse_html_page(path)
+    if suffix in FEED_SUFFIXES:
+        from reader.importers.feeds import parse_feed
+
+        return parse_feed(path)
+    if suffix in WALLABAG_SUFFIXES:
+        from reader.importers.wallabag import parse_wallabag
+
+        return parse_wallabag(path)
     source = read_source(path)
     if suffix in MARKDOWN_SUFFIXES:
-        return article_from_markdown(source)
-    return article_from_text_file(source)
+        return ParsedFile([ParsedArticle(article_from_markdown(source))])
+    return ParsedFile([ParsedArticle(article_from_text_file(source))])
+
+
+def import_file(path: Path) -> Article:
+    """Parse a single-article file into an Article (not stored); raises ImportFailure.
+
+    A saved page's images are not part of the Article: ``import_paths`` stores them.
+    A file holding several articles must be imported into a library with ``import_paths``.
+    """
+    parsed = parse_file(path)
+    if len(parsed.articles) != 1 or parsed.problems:
+        count = len(parsed.articles) + len(parsed.problems)
+        raise ImportFailure(Path(path), f"holds {count} articles: import it into a library")
+    return parsed.articles[0].article
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the supported files inside folders (recursively, sorted)."""
+    """Files as given, and the supported files inside folders (recursively, sorted).
+
+    A saved page's ``Name_files`` folder is its page's belongings, not articles.
+    """
     files: list[Path] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                dirs[:] = sorted(
+                    d for d in dirs if not d.startswith(".") and not _is_page_folder(root, d, names)
+                )
                 files.extend(
                     Path(root) / name
                     for name in sorted(names)
@@ -87,29 +138,92 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _is_page_folder(root: str, folder: str, names: list[str]) -> bool:
+    if not folder.endswith(SAVED_PAGE_FOLDER_SUFFIX):
+        return False
+    stem = folder.removesuffix(SAVED_PAGE_FOLDER_SUFFIX)
+    return any(
+        Path(name).stem == stem and Path(name).suffix.lower() in HTML_SUFFIXES for name in names
+    )
+
+
 def import_paths(
     paths: Sequence[Path],
     store: LibraryStore,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Import files and folders into ``store``; one result per file, in order."""
+    """Import files and folders into ``store``; results in order, ``progress`` per file."""
     files = expand_paths(paths)
     report = ImportReport()
+    known_urls = _KnownUrls(store)
     for done, path in enumerate(files, start=1):
-        report.results.append(_import_one(path, store))
+        report.results.extend(_import_file(path, store, known_urls))
         if progress is not None:
             progress(done, len(files))
     return report
 
 
-def _import_one(path: Path, store: LibraryStore) -> ImportResult:
+def _import_file(path: Path, store: LibraryStore, known_urls: _KnownUrls) -> list[ImportResult]:
     try:
-        article = import_file(path)
-        stored = store.add(article)
+        parsed = parse_file(path)
     except ImportFailure as failure:
-        return ImportResult(path, "failed", message=failure.reason)
+        return [ImportResult(path, "failed", message=failure.reason)]
+    results = [_store_one(path, item, store, known_urls) for item in parsed.articles]
+    results.extend(
+        ImportResult(
+            path, "failed", message=f"{problem.entry}: {problem.reason}", entry=problem.entry
+        )
+        for problem in parsed.problems
+    )
+    return results
+
+
+def _store_one(
+    path: Path, item: ParsedArticle, store: LibraryStore, known_urls: _KnownUrls
+) -> ImportResult:
+    existing = known_urls.find(item.article)
+    if existing is not None:
+        message = f"already in the library as {existing!r} (same URL)"
+        return ImportResult(path, "skipped", existing, message, item.entry)
+    try:
+        stored = store.add(item.article, assets=item.assets or None)
     except DuplicateArticleError as duplicate:
-        return ImportResult(path, "skipped", duplicate.existing_id, str(duplicate))
+        return ImportResult(path, "skipped", duplicate.existing_id, str(duplicate), item.entry)
     except LibraryError as error:
-        return ImportResult(path, "failed", message=str(error))
-    return ImportResult(path, "imported", stored.id, stored.title)
+        return ImportResult(path, "failed", message=str(error), entry=item.entry)
+    known_urls.remember(stored)
+    return ImportResult(path, "imported", stored.id, stored.title, item.entry)
+
+
+class _KnownUrls:
+    """Source URLs of the library's articles, read once per batch, and only when needed.
+
+    Summaries carry no URL, so the first article with a URL reads the library's articles;
+    that is cheap for personal libraries and happens once per import.
+    """
+
+    def __init__(self, store: LibraryStore) -> None:
+        self._store = store
+        self._ids: dict[str, str] | None = None
+
+    def find(self, article: Article) -> str | None:
+        key = url_key(article.source.url) if article.source else ""
+        return self._load().get(key) if key else None
+
+    def remember(self, article: Article) -> None:
+        key = url_key(article.source.url) if article.source else ""
+        if key and self._ids is not None:
+            self._ids.setdefault(key, article.id)
+
+    def _load(self) -> dict[str, str]:
+        if self._ids is None:
+            self._ids = {}
+            for summary in self._store.summaries():
+                try:
+                    article = self._store.get(summary.id)
+                except LibraryError:
+                    continue
+                key = url_key(article.source.url) if article.source else ""
+                if key:
+                    self._ids.setdefault(key, summary.id)
+        return self._ids

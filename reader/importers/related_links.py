@@ -1,0 +1,165 @@
+"""A saved page's "read also" box: its links become related items (title + URL).
+
+Pages mark the box either by a class/id (``related-posts``, ``leggi-anche`` ...) or by a
+heading ("Related articles", "Leggi anche" ...) above a list of links. A box must be
+mostly links, so a wrapper that merely has "related" in its class is never mistaken for
+one. The boxes found are removed from the tree, so the extractor does not read them as
+article text.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from reader.importers.scraped_text import NOISE_LINES, RELATED_HEADINGS
+from reader.library.model import RelatedItem
+from reader.library.text import normalize_title
+
+_BOX_MARKER = re.compile(
+    r"related|read-?also|readalso|leggi-?anche|correlat|see-?also|more-?stories|"
+    r"also-?like|you-?may-?like|recommend",
+    re.IGNORECASE,
+)
+_BOX_TAGS = frozenset({"aside", "section", "div", "ul", "ol", "nav", "footer"})
+_HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "header"})
+_TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6")
+_MIN_LINK_SHARE = 0.5
+_MAX_BOX_TEXT = 6000
+_MAX_HEADING_CLIMB = 3
+_MIN_TITLE_WORDS = 2
+
+
+def take_related(root: etree._Element, base_url: str) -> list[RelatedItem]:
+    """Find the related-links boxes of a page, remove them, and return their items."""
+    boxes = _outermost(_marked_boxes(root) + _headed_boxes(root))
+    items: list[RelatedItem] = []
+    seen: set[str] = set()
+    for box in boxes:
+        for item in _items(box, base_url):
+            key = item.url or normalize_title(item.title)
+            if key not in seen:
+                seen.add(key)
+                items.append(item)
+    for box in boxes:
+        if box.getparent() is not None:
+            box.drop_tree()
+    return items
+
+
+def _tag(element: etree._Element) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def _is_link_box(element: etree._Element) -> bool:
+    text = _text(element)
+    if not text or len(text) > _MAX_BOX_TEXT:
+        return False
+    links = [a for a in element.iter("a") if a.get("href")]
+    if not links:
+        return False
+    linked = sum(len(_text(a)) for a in links)
+    return linked / len(text) >= _MIN_LINK_SHARE
+
+
+def _marked_boxes(root: etree._Element) -> list[etree._Element]:
+    boxes = []
+    for element in root.iter():
+        if _tag(element) not in _BOX_TAGS:
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _BOX_MARKER.search(marker) and _is_link_box(element):
+            boxes.append(element)
+    return boxes
+
+
+def _headed_boxes(root: etree._Element) -> list[etree._Element]:
+    boxes = []
+    for heading in list(root.iter()):  # a list: _box_after rearranges the tree
+        if _tag(heading) not in _HEADING_TAGS or len(_text(heading)) > 60:
+            continue
+        if normalize_title(_text(heading)) not in RELATED_HEADINGS:
+            continue
+        if any(_tag(ancestor) == "a" for ancestor in heading.iterancestors()):
+            continue
+        box = _box_around(heading) or _box_after(heading)
+        if box is not None:
+            boxes.append(box)
+    return boxes
+
+
+def _box_around(heading: etree._Element) -> etree._Element | None:
+    """A parent (a few levels up) that holds the heading and is mostly links."""
+    element = heading
+    for _ in range(_MAX_HEADING_CLIMB):
+        parent = element.getparent()
+        if parent is None or _tag(parent) in ("body", "html", "article", "main"):
+            return None
+        has_other_links = any(
+            a.get("href") and heading not in a.iterancestors() for a in parent.iter("a")
+        )
+        if has_other_links:
+            return parent if _is_link_box(parent) else None
+        element = parent
+    return None
+
+
+def _box_after(heading: etree._Element) -> etree._Element | None:
+    """The list of links right after a heading that sits among the article's paragraphs."""
+    sibling = heading.getnext()
+    while sibling is not None and not _tag(sibling):
+        sibling = sibling.getnext()
+    if sibling is None or not _is_link_box(sibling):
+        return None
+    # Take the heading along: wrap both in a box so they are removed together.
+    wrapper = etree.Element("div")
+    heading.addprevious(wrapper)
+    wrapper.append(heading)  # moves the heading (and its tail) into the wrapper
+    wrapper.append(sibling)
+    return wrapper
+
+
+def _outermost(boxes: list[etree._Element]) -> list[etree._Element]:
+    unique = list(dict.fromkeys(boxes))
+    return [box for box in unique if not any(other in unique for other in box.iterancestors())]
+
+
+def _items(box: etree._Element, base_url: str) -> list[RelatedItem]:
+    items = []
+    for link in box.iter("a"):
+        url = _absolute(link.get("href", ""), base_url)
+        if not url:
+            continue
+        title = _link_title(link)
+        folded = normalize_title(title)
+        if (
+            len(folded.split()) < _MIN_TITLE_WORDS
+            or folded in RELATED_HEADINGS
+            or folded in NOISE_LINES
+        ):
+            continue
+        items.append(RelatedItem(title=title, url=url))
+    return items
+
+
+def _link_title(link: etree._Element) -> str:
+    """A card's headline when it has one, else the link's text."""
+    for tag in _TITLE_TAGS:
+        heading = next(link.iter(tag), None)
+        if heading is not None and _text(heading):
+            return _text(heading)
+    return _text(link)
+
+
+def _absolute(href: str, base_url: str) -> str:
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:")):
+        return ""
+    url = urljoin(base_url, href) if base_url else href
+    return url if urlsplit(url).scheme in ("http", "https") else ""
