@@ -77,3 +77,48 @@ def test_import_survives_sigkill(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert assert_library_whole(base / "data" / "library") == 1500
+
+
+def write_articles(library: Path, count: int) -> None:
+    from reader.library.frontmatter import article_to_text
+    from reader.library.model import Article
+
+    articles = library / "articles"
+    articles.mkdir(parents=True)
+    for number in range(count):
+        body = " ".join(f"parola{number}x{index}" for index in range(300))
+        article = Article(title=f"Articolo numero {number}", body=f"{body} unico{number}.")
+        (articles / f"a{number:05d}.md").write_text(article_to_text(article), "utf-8")
+
+
+@pytest.mark.slow
+def test_indexing_survives_sigkill(tmp_path: Path) -> None:
+    base = tmp_path / "base"
+    write_articles(base / "data" / "library", 500)
+    randomness = random.Random(7)
+    for _ in range(KILLS):
+        run_and_kill(base, ["index"], delay=randomness.uniform(0.5, 3.0))
+        searched = subprocess.run(
+            [sys.executable, "-m", "reader", "--base-dir", str(base), "search", "unico5"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert searched.returncode == 0, searched.stderr  # never a crash on a half index
+    finished = subprocess.run(
+        [sys.executable, "-m", "reader", "--base-dir", str(base), "index"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert finished.returncode == 0, finished.stderr
+    for number in (0, 250, 499):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "--base-dir", str(base), "search", f"unico{number}",
+             "--json"],
+            capture_output=True, text=True, timeout=120, check=True,
+        )  # fmt: skip
+        import json
+
+        hits = json.loads(result.stdout)["hits"]
+        assert [hit["id"] for hit in hits] == [f"a{number:05d}"]
