@@ -48,6 +48,9 @@ def parse_feed(path: Path) -> ParsedFile:
             result.problems.append(EntryProblem(label, str(problem)))
             continue
         result.articles.append(ParsedArticle(article, site_name=feed_title, entry=label))
+    if not result.articles and parsed.get("bozo"):
+        detail = _one_line(parsed.get("bozo_exception") or "not well-formed")
+        raise ImportFailure(path, f"broken feed, no readable entry ({detail})")
     return result
 
 

@@ -37,7 +37,7 @@ _DROP_TAGS = frozenset(
 # fmt: on
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=|]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=|])|(\d+)([.)]))")
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 _BREAK = "\x00br\x00"
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
@@ -96,7 +96,7 @@ class _Converter:
         def flush() -> None:
             text = _finish_inline("".join(pending))
             if text:
-                out.append(_BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text, 1))
+                out.append(_escape_block_start(text))
             pending.clear()
 
         if element.text:
@@ -202,6 +202,17 @@ class _Converter:
         if self._base_url and url and not url.startswith(("data:", "#")):
             return urljoin(self._base_url, url)
         return url
+
+
+def _escape_block_start(text: str) -> str:
+    """Text that would start a heading, quote or list is escaped (``1\\.``, not ``\\1.``)."""
+
+    def escape(match: re.Match[str]) -> str:
+        if match.group(2):
+            return f"{match.group(1)}\\{match.group(2)}"
+        return f"{match.group(1)}{match.group(3)}\\{match.group(4)}"
+
+    return _BLOCK_START.sub(escape, text, count=1)
 
 
 def _has_block(element: etree._Element) -> bool:

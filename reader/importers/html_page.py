@@ -43,6 +43,9 @@ _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ASSET_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_TAGS = 20
+_MIN_ARTICLE_WORDS = 20
+"""Fewer words than this is a menu, a login form or an error page, not an article."""
+_MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _LINK_SCHEMES = ("http", "https", "mailto")
 
 
@@ -64,7 +67,7 @@ def parse_html_page(path: Path) -> ParsedFile:
         if extracted is not None
         else ""
     )
-    if not body.strip():
+    if _word_count(body) < _MIN_ARTICLE_WORDS:
         raise ImportFailure(path, "no article text found in the page")
     title = _clean(getattr(document, "title", None)) or _fallback_title(root) or path.stem
     body = _drop_title_heading(body, title)
@@ -160,6 +163,10 @@ def _drop_title_heading(body: str, title: str) -> str:
     if first.startswith("#") and normalize_title(first.lstrip("#")) == normalize_title(title):
         return rest.strip("\n")
     return body
+
+
+def _word_count(markdown: str) -> int:
+    return len(_MARKDOWN_TARGET.sub("]", markdown).split())
 
 
 def _split_tags(values: list[str]) -> list[str]:

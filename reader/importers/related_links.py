@@ -88,7 +88,9 @@ def _headed_boxes(root: etree._Element) -> list[etree._Element]:
             continue
         if any(_tag(ancestor) == "a" for ancestor in heading.iterancestors()):
             continue
-        box = _box_around(heading) or _box_after(heading)
+        box = _box_around(heading)
+        if box is None:
+            box = _box_after(heading)
         if box is not None:
             boxes.append(box)
     return boxes
@@ -118,7 +120,7 @@ def _box_after(heading: etree._Element) -> etree._Element | None:
     if sibling is None or not _is_link_box(sibling):
         return None
     # Take the heading along: wrap both in a box so they are removed together.
-    wrapper = etree.Element("div")
+    wrapper = heading.makeelement("div", {})
     heading.addprevious(wrapper)
     wrapper.append(heading)  # moves the heading (and its tail) into the wrapper
     wrapper.append(sibling)
@@ -144,7 +146,9 @@ def _items(box: etree._Element, base_url: str) -> list[RelatedItem]:
             or folded in NOISE_LINES
         ):
             continue
-        items.append(RelatedItem(title=title, url=url))
+        items.append(
+            RelatedItem(title=title, url=url, teaser=_teaser(link), caption=_caption(link))
+        )
     return items
 
 
@@ -155,6 +159,21 @@ def _link_title(link: etree._Element) -> str:
         if heading is not None and _text(heading):
             return _text(heading)
     return _text(link)
+
+
+def _teaser(link: etree._Element) -> str:
+    """A card's summary: the paragraph right after its link."""
+    for sibling in link.itersiblings():
+        if _tag(sibling) == "p":
+            return _text(sibling)
+        if _tag(sibling) == "a":
+            break
+    return ""
+
+
+def _caption(link: etree._Element) -> str:
+    image = next(link.iter("img"), None)
+    return " ".join((image.get("alt") or "").split()) if image is not None else ""
 
 
 def _absolute(href: str, base_url: str) -> str:
