@@ -13,20 +13,25 @@ from pathlib import Path
 from reader.library.frontmatter import article_to_text
 from reader.library.model import Article, RelatedItem, Source
 
-ITALIAN = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+ITALIAN = _words(
     "il la di che e un una per con non sono del della nel anche più come tra dopo "
     "intelligenza artificiale governo mercato città scuola lavoro tecnologia ricerca "
     "università energia clima acqua economia azienda progetto sviluppo cultura musica "
     "cinema libro storia politica europa italia roma milano sanità salute sport calcio "
     "dati rete sicurezza futuro giovani famiglia lingua arte museo teatro viaggio treno"
-).split()
-ENGLISH = (
+)
+ENGLISH = _words(
     "the of and to in is that for on with as was by this are from at have not "
     "artificial intelligence government market city school work technology research "
     "university energy climate water economy company project development culture music "
     "film book history politics europe london science health sport football data network "
     "security future young family language art museum theatre travel train river"
-).split()
+)
 CATEGORIES = ("Tech", "IA", "Scienza", "Economia", "Cultura", "World", "Science", "Sport")
 TAGS = ("clima", "ai", "energia", "europe", "startup", "salute", "space", "music")
 

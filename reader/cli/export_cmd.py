@@ -30,7 +30,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here: `reader list` and friends should not pay for loading Qt.
-    from reader.library.related import RelatedIndex
     from reader.render.pdf import ExportError, ensure_gui_application, export_pdf
 
     services = services_from_args(args)
@@ -40,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         except LibraryError as error:
             print(f"reader export: {error}", file=sys.stderr)
             return 1
-        related_index = RelatedIndex(services.store.summaries())
+        related_index = services.store.related_index()
         app = ensure_gui_application()  # offscreen when there is no display
         try:
             output = export_pdf(

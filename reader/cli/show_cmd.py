@@ -6,7 +6,6 @@ import argparse
 import sys
 
 from reader.cli.common import services_from_args
-from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 
 
@@ -20,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         article = services.store.get(args.article_id)
-        index = RelatedIndex(services.store.summaries())
+        index = services.store.related_index()
     except LibraryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

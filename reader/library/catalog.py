@@ -1,7 +1,12 @@
-"""A derived cache of article summaries, so a large library lists without parsing every file.
+"""A derived cache of the library, so a large library lists without parsing every file.
 
 It lives in the cache dir (SQLite) and is keyed by each file's name, size and mtime: a file
 changed by hand or by a sync tool is re-read, a deleted one dropped. Losing it loses nothing.
+
+Only what the list shows is loaded into memory (``summaries()``); what is needed one
+article at a time — duplicate fingerprints, title keys for related items, "linked from" —
+stays in indexed SQL tables and is looked up. At 100k articles that is the difference
+between a few hundred MB of Python objects and a few dozen.
 """
 
 from __future__ import annotations
@@ -10,21 +15,29 @@ import datetime as dt
 import sqlite3
 import threading
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from reader.library.model import ArticleSummary
 
-SCHEMA_VERSION = 2
-_SEPARATOR = "\x1f"  # unit separator: never in a title, and split() beats json.loads
+SCHEMA_VERSION = 3
+_SEPARATOR = "\x1f"  # unit separator: never in a tag, and split() beats json.loads
 
-_COLUMNS = (
-    "filename, mtime_ns, size, id, title, author, published, category, tags, lang, "
-    "starred, read, related_titles, source_sha256, content_key, title_key, related_keys"
-)
+_LIST_COLUMNS = "id, title, author, published, category, tags, lang, starred, read"
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One file's row: its stamp, its list fields and its lookup keys."""
+
+    filename: str
+    mtime_ns: int
+    size: int
+    summary: ArticleSummary
 
 
 class Catalog:
-    """SQLite-backed summary cache; ``path=None`` keeps it in memory (tests, read-only use)."""
+    """SQLite-backed cache; ``path=None`` keeps it in memory (tests, read-only use)."""
 
     def __init__(self, path: Path | None) -> None:
         self._lock = threading.Lock()
@@ -35,23 +48,38 @@ class Catalog:
             return self._initialise(sqlite3.connect(":memory:", check_same_thread=False))
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return self._initialise(sqlite3.connect(path, check_same_thread=False))
+            return self._initialise(self._connect(path))
         except sqlite3.DatabaseError:
             # A corrupt cache is rebuilt from the library, which is the truth.
             for leftover in path.parent.glob(path.name + "*"):
                 leftover.unlink(missing_ok=True)
-            return self._initialise(sqlite3.connect(path, check_same_thread=False))
+            return self._initialise(self._connect(path))
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        # Two Reader processes may share a library (and so this cache): wait, don't fail.
+        return sqlite3.connect(path, timeout=30, check_same_thread=False)
 
     @staticmethod
     def _initialise(connection: sqlite3.Connection) -> sqlite3.Connection:
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:
             connection.execute("DROP TABLE IF EXISTS articles")
-        connection.execute(
-            "CREATE TABLE IF NOT EXISTS articles (filename TEXT PRIMARY KEY, mtime_ns INTEGER, "
-            "size INTEGER, id TEXT, title TEXT, author TEXT, published TEXT, category TEXT, "
-            "tags TEXT, lang TEXT, starred INTEGER, read INTEGER, related_titles TEXT, "
-            "source_sha256 TEXT, content_key TEXT, title_key TEXT, related_keys TEXT)"
+            connection.execute("DROP TABLE IF EXISTS related")
+        connection.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS articles (
+                filename TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
+                id TEXT, title TEXT, author TEXT, published TEXT, category TEXT, tags TEXT,
+                lang TEXT, starred INTEGER, read INTEGER,
+                source_sha256 TEXT, content_key TEXT, title_key TEXT);
+            CREATE INDEX IF NOT EXISTS articles_content ON articles(content_key);
+            CREATE INDEX IF NOT EXISTS articles_source ON articles(source_sha256);
+            CREATE INDEX IF NOT EXISTS articles_title ON articles(title_key);
+            CREATE TABLE IF NOT EXISTS related (filename TEXT, key TEXT);
+            CREATE INDEX IF NOT EXISTS related_key ON related(key);
+            CREATE INDEX IF NOT EXISTS related_file ON related(filename);
+            """
         )
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         connection.commit()
@@ -64,38 +92,80 @@ class Catalog:
             return {name: (mtime, size) for name, mtime, size in rows}
 
     def summaries(self) -> list[ArticleSummary]:
+        """The list fields of every article (lookup keys are left out: see the module doc)."""
         with self._lock:
-            rows = self._connection.execute(f"SELECT {_COLUMNS} FROM articles").fetchall()
+            rows = self._connection.execute(f"SELECT {_LIST_COLUMNS} FROM articles").fetchall()
         return [_summary_from_row(row) for row in rows]
 
-    def apply(
-        self,
-        upserts: Iterable[tuple[str, int, int, ArticleSummary]],
-        removals: Iterable[str],
-    ) -> None:
+    def apply(self, upserts: Iterable[CatalogEntry], removals: Iterable[str]) -> None:
         """Record changed files and forget removed ones, in one transaction."""
+        upserts = list(upserts)
+        gone = [(name,) for name in removals] + [(entry.filename,) for entry in upserts]
         with self._lock, self._connection:
+            self._connection.executemany("DELETE FROM articles WHERE filename = ?", gone)
+            self._connection.executemany("DELETE FROM related WHERE filename = ?", gone)
             self._connection.executemany(
-                "DELETE FROM articles WHERE filename = ?", [(name,) for name in removals]
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [_row_from_entry(entry) for entry in upserts],
             )
             self._connection.executemany(
-                f"INSERT OR REPLACE INTO articles ({_COLUMNS}) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [_row_from_summary(*entry) for entry in upserts],
+                "INSERT INTO related VALUES (?, ?)",
+                [
+                    (entry.filename, key)
+                    for entry in upserts
+                    for key in dict.fromkeys(entry.summary.related_keys)
+                ],
             )
+
+    def find_fingerprint(self, content_key: str, source_sha256: str) -> str | None:
+        """The id of an article with this text or these source bytes."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT id FROM articles WHERE content_key = ? OR (? != '' AND source_sha256 = ?) "
+                "ORDER BY id LIMIT 1",
+                (content_key, source_sha256, source_sha256),
+            ).fetchone()
+        return row[0] if row else None
+
+    def find_title(self, title_key: str) -> str | None:
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT id FROM articles WHERE title_key = ? ORDER BY id LIMIT 1", (title_key,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def title_key_of(self, article_id: str) -> str | None:
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT title_key FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def linking_to(self, title_key: str) -> list[str]:
+        """Ids of the articles whose related lists name this title key."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT DISTINCT a.id FROM related r JOIN articles a ON a.filename = r.filename "
+                "WHERE r.key = ? ORDER BY a.id",
+                (title_key,),
+            ).fetchall()
+        return [row[0] for row in rows]
 
     def close(self) -> None:
         with self._lock:
             self._connection.close()
 
 
-def _row_from_summary(
-    filename: str, mtime_ns: int, size: int, summary: ArticleSummary
-) -> tuple[object, ...]:
+def _join(values: tuple[str, ...]) -> str:
+    return _SEPARATOR.join(value.replace(_SEPARATOR, " ") for value in values)
+
+
+def _row_from_entry(entry: CatalogEntry) -> tuple[object, ...]:
+    summary = entry.summary
     return (
-        filename,
-        mtime_ns,
-        size,
+        entry.filename,
+        entry.mtime_ns,
+        entry.size,
         summary.id,
         summary.title,
         summary.author,
@@ -105,38 +175,22 @@ def _row_from_summary(
         summary.lang,
         int(summary.starred),
         int(summary.read),
-        _join(summary.related_titles),
         summary.source_sha256,
         summary.content_key,
         summary.title_key,
-        _join(summary.related_keys),
     )
 
 
-def _join(values: tuple[str, ...]) -> str:
-    return _SEPARATOR.join(value.replace(_SEPARATOR, " ") for value in values)
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(value.split(_SEPARATOR)) if value else ()
-
-
 def _summary_from_row(row: tuple) -> ArticleSummary:  # type: ignore[type-arg]
-    (_, _, _, id_, title, author, published, category, tags, lang, starred, read) = row[:12]
-    related_titles, source_sha256, content_key, title_key, related_keys = row[12:]
+    id_, title, author, published, category, tags, lang, starred, read = row
     return ArticleSummary(
         id=id_,
         title=title,
         author=author,
         published=dt.date.fromisoformat(published) if published else None,
         category=category,
-        tags=_split(tags),
+        tags=tuple(tags.split(_SEPARATOR)) if tags else (),
         lang=lang,
         starred=bool(starred),
         read=bool(read),
-        related_titles=_split(related_titles),
-        source_sha256=source_sha256,
-        content_key=content_key,
-        title_key=title_key,
-        related_keys=_split(related_keys),
     )

@@ -53,9 +53,11 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
-    """What lists, filters and related resolution need, without the body.
+    """What the list, filters and sorting need, without the body.
 
-    Kept in the catalog cache so a large library lists without parsing every file.
+    Loaded for every article at start, so it stays small: the lookup fields below are
+    filled when an article is summarized, but the catalog does not load them back (it
+    answers those lookups itself, see ``reader.library.catalog``).
     """
 
     id: str
@@ -67,9 +69,9 @@ class ArticleSummary:
     lang: str
     starred: bool
     read: bool
-    related_titles: tuple[str, ...]
-    source_sha256: str
-    content_key: str
+    related_titles: tuple[str, ...] = ()
+    source_sha256: str = ""
+    content_key: str = ""
     title_key: str = ""
     """normalize_title(title), computed once at catalog time: related resolution is a lookup."""
     related_keys: tuple[str, ...] = ()

@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.library.model import ArticleSummary, RelatedItem
 from reader.library.text import normalize_title
+
+if TYPE_CHECKING:
+    from reader.library.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -21,16 +25,25 @@ class ResolvedRelated:
 
 
 class RelatedIndex:
-    """Title lookups over a snapshot of the library's summaries."""
+    """Title lookups, answered by the library's catalog or by summaries held in memory.
 
-    def __init__(self, summaries: Iterable[ArticleSummary]) -> None:
+    ``LibraryStore.related_index()`` gives the catalog-backed one (nothing per article in
+    memory: right for a 100k library); ``RelatedIndex(summaries)`` builds one from full
+    summaries (``summarize()`` output: with related titles), for tests and small sets.
+    """
+
+    def __init__(
+        self, summaries: Iterable[ArticleSummary] = (), *, catalog: Catalog | None = None
+    ) -> None:
+        self._catalog = catalog
         self._by_title: dict[str, str] = {}
+        self._title_of: dict[str, str] = {}
         self._linked_from: dict[str, list[str]] = defaultdict(list)
         summaries = list(summaries)
         for summary in sorted(summaries, key=lambda s: s.id):
-            self._by_title.setdefault(
-                summary.title_key or normalize_title(summary.title), summary.id
-            )
+            key = summary.title_key or normalize_title(summary.title)
+            self._by_title.setdefault(key, summary.id)
+            self._title_of[summary.id] = key
         for summary in summaries:
             keys = summary.related_keys or tuple(map(normalize_title, summary.related_titles))
             for key in keys:
@@ -39,7 +52,10 @@ class RelatedIndex:
                     self._linked_from[target].append(summary.id)
 
     def find(self, title: str) -> str | None:
-        return self._by_title.get(normalize_title(title))
+        key = normalize_title(title)
+        if self._catalog is not None:
+            return self._catalog.find_title(key)
+        return self._by_title.get(key)
 
     def resolve(self, items: Iterable[RelatedItem], *, exclude: str = "") -> list[ResolvedRelated]:
         resolved = []
@@ -50,4 +66,9 @@ class RelatedIndex:
 
     def linked_from(self, article_id: str) -> list[str]:
         """Ids of the articles whose related lists point at ``article_id``."""
+        if self._catalog is not None:
+            key = self._catalog.title_key_of(article_id)
+            if not key or self._catalog.find_title(key) != article_id:
+                return []
+            return [other for other in self._catalog.linking_to(key) if other != article_id]
         return sorted(set(self._linked_from.get(article_id, [])))

@@ -6,10 +6,12 @@ goes to the desktop trash, so a crash or a slip never loses an article.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -17,13 +19,15 @@ from pathlib import Path
 from send2trash import send2trash
 
 from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
-from reader.library.catalog import Catalog
+from reader.library.catalog import Catalog, CatalogEntry
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article, ArticleSummary
+from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
 
 ARTICLE_SUFFIX = ".md"
 MAX_ID_LENGTH = 100
+STALE_TEMP_SECONDS = 600
 
 Progress = Callable[[int, int], None]
 
@@ -55,8 +59,8 @@ class LibraryStore:
         self._catalog = catalog if catalog is not None else Catalog(None)
         self._lock = threading.RLock()
         self._summaries: dict[str, ArticleSummary] | None = None
-        self._fingerprints: dict[str, str] | None = None
-        """content key or source sha256 -> id: duplicate checks in O(1) during big imports."""
+        self._stamps: dict[str, tuple[int, int]] | None = None
+        """filename -> (mtime_ns, size) as catalogued; None until the folder was scanned."""
         self.problems: dict[str, str] = {}
         """filename -> why that file could not be read (shown to the user, never deleted)."""
 
@@ -103,58 +107,89 @@ class LibraryStore:
             return False
 
     def summaries(self, progress: Progress | None = None) -> list[ArticleSummary]:
-        """Every article's summary, refreshing the catalog from the folder by stat."""
+        """Every article's summary, brought up to date with the folder by stat."""
         with self._lock:
-            self._summaries = self._refresh(progress)
-            self._fingerprints = None
+            self._refresh(progress)
+            assert self._summaries is not None
             return list(self._summaries.values())
 
     def cached_summaries(self) -> list[ArticleSummary]:
         """The catalog as it was last seen, without checking the folder: a window can show a
-        large library at once and call ``summaries()`` in a worker to catch up with changes."""
+        large library at once and call ``summaries()`` in a worker to catch up with changes
+        (which then reuses these objects for every unchanged article)."""
         with self._lock:
-            if self._summaries is None:
-                return self._catalog.summaries()
-            return list(self._summaries.values())
+            return list(self._loaded().values())
 
     def summary(self, article_id: str) -> ArticleSummary | None:
         with self._lock:
-            if self._summaries is None:
-                self._summaries = self._refresh(None)
-            return self._summaries.get(article_id)
+            if self._stamps is None:
+                self._refresh(None)
+            return self._loaded().get(article_id)
 
-    def _refresh(self, progress: Progress | None) -> dict[str, ArticleSummary]:
+    def related_index(self) -> RelatedIndex:
+        """Related-title lookups answered by the catalog (no per-article data in memory)."""
+        with self._lock:
+            if self._stamps is None:
+                self._refresh(None)
+        return RelatedIndex(catalog=self._catalog)
+
+    def _loaded(self) -> dict[str, ArticleSummary]:
+        if self._summaries is None:
+            self._summaries = {summary.id: summary for summary in self._catalog.summaries()}
+        return self._summaries
+
+    def _refresh(self, progress: Progress | None) -> None:
+        """Stat the folder; re-read new and changed files; forget removed ones."""
         self.ensure()
-        self._remove_stale_temp_files()
-        known = self._catalog.stamps()
-        seen: dict[str, tuple[int, int]] = {}
-        with os.scandir(self.articles_dir) as entries:
-            for entry in entries:
-                if entry.name.endswith(ARTICLE_SUFFIX) and not entry.name.startswith("."):
-                    stat = entry.stat()
-                    seen[entry.name] = (stat.st_mtime_ns, stat.st_size)
+        summaries = self._loaded()
+        if self._stamps is None:
+            self._stamps = self._catalog.stamps()
+        known = self._stamps
+        seen = self._scan_folder()
         changed = [name for name, stamp in seen.items() if known.get(name) != stamp]
         removed = [name for name in known if name not in seen]
-        upserts = []
+        upserts: list[CatalogEntry] = []
         for done, name in enumerate(changed, start=1):
             try:
                 article = self.get(name.removesuffix(ARTICLE_SUFFIX))
             except LibraryError as error:
                 self.problems[name] = str(error)
-                removed.append(name)
+                if name in known:
+                    removed.append(name)
             else:
                 self.problems.pop(name, None)
-                upserts.append((name, *seen[name], summarize(article)))
+                upserts.append(CatalogEntry(name, *seen[name], summarize(article)))
             if progress is not None and (done % 200 == 0 or done == len(changed)):
                 progress(done, len(changed))
+        for name in list(self.problems):
+            if name not in seen:
+                del self.problems[name]
         if upserts or removed:
             self._catalog.apply(upserts, removed)
-        return {summary.id: summary for summary in self._catalog.summaries()}
+        for name in removed:
+            known.pop(name, None)
+            summaries.pop(name.removesuffix(ARTICLE_SUFFIX), None)
+        for entry in upserts:
+            known[entry.filename] = (entry.mtime_ns, entry.size)
+            summaries[entry.summary.id] = _slim(entry.summary)
 
-    def _remove_stale_temp_files(self) -> None:
-        """Temp files left by a crash mid-write are partial copies: the real file is intact."""
-        for leftover in self.articles_dir.glob(f"{TEMP_PREFIX}*"):
-            leftover.unlink(missing_ok=True)
+    def _scan_folder(self) -> dict[str, tuple[int, int]]:
+        """filename -> (mtime_ns, size) of every article file; stale temp files removed."""
+        seen: dict[str, tuple[int, int]] = {}
+        stale_before = time.time() - STALE_TEMP_SECONDS
+        with os.scandir(self.articles_dir) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
+                    stat = entry.stat()
+                    seen[name] = (stat.st_mtime_ns, stat.st_size)
+                elif name.startswith(TEMP_PREFIX):
+                    # A crash mid-write leaves a partial temp copy (the real file is intact).
+                    # A young one may be another Reader process writing right now: keep it.
+                    with contextlib.suppress(OSError):
+                        if entry.stat().st_mtime < stale_before:
+                            Path(entry.path).unlink()
+        return seen
 
     # -- writing -------------------------------------------------------------------------
     def add(self, article: Article, assets: Mapping[str, Path] | None = None) -> Article:
@@ -246,38 +281,38 @@ class LibraryStore:
             raise
         except OSError as error:
             raise LibraryError(f"{path}: cannot be written: {error.strerror or error}") from error
+        self._record(path.name, summarize(article))
+
+    def _record(self, filename: str, summary: ArticleSummary) -> None:
+        """Catalog a file this process just wrote, so lookups see it at once."""
+        try:
+            stat = (self.articles_dir / filename).stat()
+        except OSError:
+            return
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        self._catalog.apply([CatalogEntry(filename, *stamp, summary)], [])
+        if self._stamps is not None:
+            self._stamps[filename] = stamp
         if self._summaries is not None:
-            summary = summarize(article)
-            self._summaries[article.id] = summary
-            if self._fingerprints is not None and create:
-                self._fingerprints.setdefault(summary.content_key, summary.id)
-                if summary.source_sha256:
-                    self._fingerprints.setdefault(summary.source_sha256, summary.id)
-            elif not create:
-                self._fingerprints = None  # the text may have changed: rebuild on next check
+            self._summaries[summary.id] = _slim(summary)
 
     def _forget(self, article_id: str) -> None:
-        self._fingerprints = None
+        filename = f"{article_id}{ARTICLE_SUFFIX}"
+        self._catalog.apply([], [filename])
+        if self._stamps is not None:
+            self._stamps.pop(filename, None)
         if self._summaries is not None:
             self._summaries.pop(article_id, None)
 
     def find_duplicate(self, article: Article) -> str | None:
         """The id of an article with the same source bytes or the same text, if any."""
-        key = content_key(article.title, article.body)
-        sha = article.source.sha256 if article.source else ""
         with self._lock:
-            if self._summaries is None:
-                self._summaries = self._refresh(None)
-            if self._fingerprints is None:
-                self._fingerprints = {}
-                for summary in self._summaries.values():
-                    self._fingerprints.setdefault(summary.content_key, summary.id)
-                    if summary.source_sha256:
-                        self._fingerprints.setdefault(summary.source_sha256, summary.id)
-            found = self._fingerprints.get(key) or (self._fingerprints.get(sha) if sha else None)
-            if found is not None and found in self._summaries:
-                return found
-            return None
+            if self._stamps is None:
+                self._refresh(None)
+            return self._catalog.find_fingerprint(
+                content_key(article.title, article.body),
+                article.source.sha256 if article.source else "",
+            )
 
     def _unique_id(self, article: Article) -> str:
         slug = slugify(article.title, max_length=MAX_ID_LENGTH - 11) or "article"
@@ -302,8 +337,22 @@ class LibraryStore:
             sample_assets = sample_dir / "assets"
             if sample_assets.is_dir():
                 shutil.copytree(sample_assets, self.assets_root, dirs_exist_ok=True)
-            self._summaries = None
             return copied
+
+
+def _slim(summary: ArticleSummary) -> ArticleSummary:
+    """The list fields only, as the catalog loads them (lookups stay in the catalog)."""
+    return ArticleSummary(
+        id=summary.id,
+        title=summary.title,
+        author=summary.author,
+        published=summary.published,
+        category=summary.category,
+        tags=summary.tags,
+        lang=summary.lang,
+        starred=summary.starred,
+        read=summary.read,
+    )
 
 
 def summarize(article: Article) -> ArticleSummary:

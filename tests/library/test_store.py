@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_summaries_follow_external_edits(store: LibraryStore) -> None:
     os.utime(path, ns=(1, 1))  # a sync tool may set any mtime; it differs from the catalog's
     summaries = store.summaries()
     assert [s.title for s in summaries] == ["Un fiume e il mare"]
-    assert summaries[0].related_titles == ("Altro",)
+    assert store.related_index().find("un fiume e il mare") == stored.id
     path.unlink()
     assert store.summaries() == []
 
@@ -136,9 +137,16 @@ def test_failed_write_keeps_the_old_file(store: LibraryStore, monkeypatch: pytes
 
 def test_leftover_temp_files_are_cleaned(store: LibraryStore) -> None:
     store.add(article())
-    (store.articles_dir / ".tmp-reader-abc123").write_text("half", "utf-8")
-    store.summaries()
-    assert [p.name for p in store.articles_dir.iterdir()] == ["2024-03-25-il-fiume-e-il-mare.md"]
+    stale = store.articles_dir / ".tmp-reader-abc123"
+    stale.write_text("half", "utf-8")
+    young = store.articles_dir / ".tmp-reader-def456"
+    young.write_text("another process is writing this", "utf-8")
+    os.utime(stale, (time.time() - 3600, time.time() - 3600))
+    assert [s.title for s in store.summaries()] == ["Il fiume e il mare"]
+    assert sorted(p.name for p in store.articles_dir.iterdir()) == [
+        ".tmp-reader-def456",
+        "2024-03-25-il-fiume-e-il-mare.md",
+    ]
 
 
 @pytest.mark.parametrize("bad_id", ["", "../etc/passwd", ".hidden", "a/b"])
@@ -203,3 +211,22 @@ def test_cached_summaries_show_the_last_catalog_without_scanning(tmp_path: Path)
     assert [s.title for s in later.cached_summaries()] == ["Kept in the catalog"]
     assert later.summaries() == []  # the real scan catches up
     assert later.cached_summaries() == []
+
+
+def test_related_index_from_the_catalog(store: LibraryStore) -> None:
+    target = store.add(article("Il lago", body="lago"))
+    linking = store.add(article("Il fiume", related=[RelatedItem("IL LAGO!"), RelatedItem("Nope")]))
+    store.add(article("Il mare", related=[RelatedItem("il lago")]))
+    index = store.related_index()
+    resolved = index.resolve(store.get(linking.id).related, exclude=linking.id)
+    assert [r.article_id for r in resolved] == [target.id, None]
+    assert index.linked_from(target.id) == ["2024-03-25-il-fiume", "2024-03-25-il-mare"]
+    store.delete(linking.id)
+    assert store.related_index().linked_from(target.id) == ["2024-03-25-il-mare"]
+
+
+def test_summaries_stay_slim(store: LibraryStore) -> None:
+    store.add(article(related=[RelatedItem("Altro")]))
+    fresh = LibraryStore(store.root, store._catalog)
+    (summary,) = fresh.summaries()
+    assert summary.related_titles == () and summary.content_key == ""
