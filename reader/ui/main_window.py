@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,9 @@ UNDO_MESSAGE_MS = 10_000
 class MainWindow(QMainWindow):
     """One library, one window. Built by ``reader.ui.launch.run_window``."""
 
+    index_finished = Signal(bool)
+    """The background index update ended (True: the index is up to date)."""
+
     def __init__(self, services: Services, *, index_on_start: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -71,7 +74,7 @@ class MainWindow(QMainWindow):
 
         self.library_model = LibraryModel(self)
         self.library_model.set_summaries(services.store.summaries())
-        self._related_index = RelatedIndex(self.library_model.summaries())
+        self._related_index = self.services.store.related_index()
 
         self._build_widgets()
         self.commands = create_actions(self)
@@ -258,17 +261,21 @@ class MainWindow(QMainWindow):
             "index",
             lambda progress: service.update(progress),
             on_success=self._index_updated,
-            on_failure=lambda message: self.statusBar().showMessage(
-                f"Indexing failed: {message}", UNDO_MESSAGE_MS
-            ),
+            on_failure=self._index_failed,
             on_progress=lambda done, total: self._show_progress("Indexing", done, total),
         )
 
     def _index_updated(self, _stats: object) -> None:
         self.statusBar().showMessage("Search index up to date", 3000)
+        # Queries typed while indexing ran against the old index: ask again.
         self.search.refresh()
         if self.current_article is not None:
             self._request_similar(self.current_article.id)
+        self.index_finished.emit(True)
+
+    def _index_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Indexing failed: {message}", UNDO_MESSAGE_MS)
+        self.index_finished.emit(False)
 
     # -- opening articles ------------------------------------------------------------------
     def open_article(
@@ -538,7 +545,7 @@ class MainWindow(QMainWindow):
             self.library_model.set_summaries(self.services.store.summaries())
             if self.current_article is not None:
                 self.library_panel.select(self.current_article.id)
-        self._related_index = RelatedIndex(self.library_model.summaries())
+        self._related_index = self.services.store.related_index()
         self.library_panel.refresh_filter_choices()
         if self.current_article is not None:
             self._show_related(self.current_article)

@@ -76,13 +76,11 @@ class JobRunner(QObject):
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Job:
         job = Job(name, function)
-        if on_success is not None:
-            job.signals.succeeded.connect(on_success)
-        if on_failure is not None:
-            job.signals.failed.connect(on_failure)
-        if on_progress is not None:
-            job.signals.progress.connect(on_progress)
-        job.signals.finished.connect(lambda: self._forget(job))
+        relay = _Relay(self, job, on_success, on_failure, on_progress)
+        job.signals.succeeded.connect(relay.succeeded)
+        job.signals.failed.connect(relay.failed)
+        job.signals.progress.connect(relay.progress)
+        job.signals.finished.connect(relay.finished)
         was_idle = not self._running
         self._running.add(job)
         if was_idle:
@@ -104,3 +102,43 @@ class JobRunner(QObject):
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until every started job has returned (their signals are delivered later)."""
         return self._pool.waitForDone(timeout_ms)
+
+
+class _Relay(QObject):
+    """Delivers one job's results to its callbacks, in the GUI thread.
+
+    A child of the runner (itself a child of the window): when the window is destroyed the
+    relay goes with it and Qt drops the connections, so a job finishing after its window
+    closed can never call into a deleted widget.
+    """
+
+    def __init__(
+        self,
+        runner: JobRunner,
+        job: Job,
+        on_success: Callable[[Any], None] | None,
+        on_failure: Callable[[str], None] | None,
+        on_progress: Callable[[int, int], None] | None,
+    ) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._job = job
+        self._on_success = on_success
+        self._on_failure = on_failure
+        self._on_progress = on_progress
+
+    def succeeded(self, result: object) -> None:
+        if self._on_success is not None:
+            self._on_success(result)
+
+    def failed(self, message: str) -> None:
+        if self._on_failure is not None:
+            self._on_failure(message)
+
+    def progress(self, done: int, total: int) -> None:
+        if self._on_progress is not None:
+            self._on_progress(done, total)
+
+    def finished(self) -> None:
+        self._runner._forget(self._job)
+        self.deleteLater()
