@@ -32,6 +32,9 @@ class TermMatcher:
     stems: dict[str, set[str]] = field(default_factory=dict)
     prefixes: tuple[str, ...] = ()
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    stem_heads: dict[str, set[str] | None] = field(default_factory=dict)
+    """First letters of the stems: a cheap filter so not every word of a text is stemmed
+    (Snowball stems keep the word's first letters; None disables the filter)."""
 
     @classmethod
     def from_query(
@@ -56,6 +59,8 @@ class TermMatcher:
             stems = {stem(lang, word) for word in matcher.words}
             stems.discard("")
             matcher.stems[lang] = stems
+            short = any(len(s) < 3 for s in stems)
+            matcher.stem_heads[lang] = None if short else {s[:3] for s in stems}
         matcher.prefixes = tuple(prefixes)
         return matcher
 
@@ -66,8 +71,10 @@ class TermMatcher:
         if word in self.words:
             return True
         stems = self.stems.get(lang)
-        if stems and stem(lang, word) in stems:
-            return True
+        if stems:
+            heads = self.stem_heads.get(lang)
+            if (heads is None or word[:3] in heads) and stem(lang, word) in stems:
+                return True
         return bool(self.prefixes) and word.startswith(self.prefixes)
 
 

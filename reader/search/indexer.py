@@ -38,7 +38,7 @@ WRITER_MARK = "writer.pid"
 """Written while this process writes, removed after: one left behind names a crashed writer."""
 BATCH = 2000
 """Changes committed together on a live index: bounds memory and lost work after a crash."""
-WRITER_LIMIT_MB = 96
+WRITER_LIMIT_MB = 32
 
 
 class IndexInvalidError(Exception):

@@ -51,3 +51,15 @@ def test_markdown_to_text_drops_markup_keeps_words() -> None:
     for unwanted in ("http", "png", "div", "class", "ref", "foo"):
         assert unwanted not in words
     assert "**" not in text and "#" not in text and "&amp;" not in text
+
+
+def test_fast_indexing_path_matches_the_analyzers() -> None:
+    from reader.search.schema import build_schema
+
+    schema = build_schema()
+    text = "L’Intelligenza artificiale e le reti neurali: perché l'IA impara? Running cats, a b."
+    for name in ("body", "body_it", "body_en", "title"):
+        field = schema[name]
+        fast = sorted(word.decode() for word, *_ in field.index(text))
+        slow = sorted({token.text for token in field.analyzer(text)})
+        assert fast == slow, name
