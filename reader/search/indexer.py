@@ -49,6 +49,10 @@ class IndexBusyError(Exception):
     """Another live process holds the index's write lock."""
 
 
+class SyncCancelledError(Exception):
+    """The service is closing: the sync stopped without committing."""
+
+
 @dataclass
 class SyncCounts:
     added: int = 0
@@ -221,6 +225,7 @@ def sync(
     *,
     fresh: bool = False,
     lock_timeout: float = 2.0,
+    cancelled: Callable[[], bool] | None = None,
 ) -> SyncCounts:
     """Bring ``folder`` up to date with the library; returns what changed.
 
@@ -250,6 +255,8 @@ def sync(
             writer.delete_by_term("id", article_id)
         counts.removed = len(removed)
         for done, article_id in enumerate(work, start=1):
+            if cancelled is not None and done % 50 == 0 and cancelled():
+                raise SyncCancelledError
             try:
                 article = store.get(article_id)
             except LibraryError:

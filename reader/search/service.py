@@ -38,6 +38,7 @@ from reader.search.indexer import (
     IndexBusyError,
     IndexFolder,
     IndexInvalidError,
+    SyncCancelledError,
     SyncCounts,
     pid_alive,
     sync,
@@ -101,6 +102,7 @@ class SearchService:
         self._searcher: Searcher | None = None
         self._needs_rebuild = False
         self._closed = False
+        self._closing = threading.Event()
         self._counter = itertools.count()
         self._open_current()
 
@@ -148,7 +150,9 @@ class SearchService:
             if folder is None or self._needs_rebuild:
                 return self._rebuild_locked(progress, started)
             try:
-                counts = sync(folder, self.store, progress)
+                counts = sync(folder, self.store, progress, cancelled=self._closing.is_set)
+            except SyncCancelledError:
+                return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
             except IndexBusyError:
                 if folder.stale_writer() is not None:
                     # The lock is held but its owner is dead (a lock that outlived its
@@ -181,10 +185,12 @@ class SearchService:
         self.index_dir.mkdir(parents=True, exist_ok=True)
         folder = IndexFolder.create(building)
         try:
-            counts = sync(folder, self.store, progress, fresh=True)
-        except BaseException:
+            counts = sync(folder, self.store, progress, fresh=True, cancelled=self._closing.is_set)
+        except BaseException as error:
             folder.close()
             shutil.rmtree(building, ignore_errors=True)
+            if isinstance(error, SyncCancelledError):
+                return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
             raise
         folder.close()
         self._swap_in(building)
@@ -394,6 +400,8 @@ class SearchService:
         ]
 
     def close(self) -> None:
+        """Stop a running update (it commits nothing) and release the index."""
+        self._closing.set()
         with self._write_lock, self._read_lock:
             self._closed = True
             self._close_searcher()

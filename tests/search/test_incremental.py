@@ -278,3 +278,23 @@ def test_update_in_a_thread_while_searching(store: LibraryStore, index_dir: Path
     assert not errors
     assert service.search("llama").total == 60
     service.close()
+
+
+def test_close_stops_a_running_rebuild(store: LibraryStore, index_dir: Path) -> None:
+    for number in range(120):
+        store.add(Article(title=f"Filler {number}", body="Words " * 50))
+    service = SearchService(index_dir, store)
+    started = threading.Event()
+    results = []
+
+    def progress(done: int, total: int) -> None:
+        started.set()
+
+    worker = threading.Thread(target=lambda: results.append(service.update(progress)))
+    worker.start()
+    assert started.wait(30)
+    service.close()
+    worker.join(30)
+    assert not worker.is_alive()
+    assert results and results[0].added in (0, 125)  # stopped, or finished first
+    assert not [p for p in index_dir.iterdir() if p.name.startswith("building-")]
