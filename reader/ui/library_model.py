@@ -28,7 +28,6 @@ from reader.library.text import fold
 
 FETCH_BATCH = 500
 STAR_ON = "★"
-STAR_OFF = "☆"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,7 +39,12 @@ class Column(enum.IntEnum):
     CATEGORY = 3
 
 
-HEADERS = {Column.STAR: "", Column.TITLE: "Title", Column.DATE: "Date", Column.CATEGORY: "Category"}
+HEADERS = {
+    Column.STAR: STAR_ON,
+    Column.TITLE: "Title",
+    Column.DATE: "Date",
+    Column.CATEGORY: "Category",
+}
 
 
 class Role(enum.IntEnum):

@@ -175,6 +175,7 @@ class SearchResultsPanel(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(4, 2, 4, 2)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.linkActivated.connect(self.suggestion_clicked)
         self.list = ResultsList()
