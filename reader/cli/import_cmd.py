@@ -8,11 +8,14 @@ from pathlib import Path
 
 from reader.cli.common import services_from_args
 from reader.importers import import_paths
+from reader.importers.batch import SUPPORTED_DESCRIPTION
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help="import article files (.txt scraped text, .md, plain text) or folders"
+        "import",
+        help="import article files or folders",
+        description=f"Formats: {SUPPORTED_DESCRIPTION}.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     parser.set_defaults(handler=run)
@@ -28,14 +31,15 @@ def run(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.finish()
     for result in report.results:
+        where = f"{result.path} · {result.entry}" if result.entry else str(result.path)
         if result.status == "imported":
-            print(f"imported  {result.path} -> {result.article_id}")
+            print(f"imported  {where} -> {result.article_id}")
         elif result.status == "skipped":
-            print(f"skipped   {result.path}: {result.message}")
+            print(f"skipped   {where}: {result.message}")
         else:
-            print(f"FAILED    {result.path}: {result.message}", file=sys.stderr)
+            print(f"FAILED    {where}: {result.message}", file=sys.stderr)
     if not report.results:
-        print("no files to import (supported: .txt, .md, .markdown)", file=sys.stderr)
+        print(f"no files to import (supported: {SUPPORTED_DESCRIPTION})", file=sys.stderr)
         return 1
     print(report.summary())
     return 1 if report.failed else 0

@@ -19,7 +19,6 @@ from reader.importers.errors import ImportFailure
 from reader.importers.markdown_file import article_from_markdown
 from reader.importers.parsed import ParsedArticle, ParsedFile
 from reader.importers.text_file import article_from_text_file
-from reader.importers.urls import url_key
 from reader.library.model import Article
 from reader.library.store import DuplicateArticleError, LibraryError, LibraryStore
 
@@ -155,20 +154,19 @@ def import_paths(
     """Import files and folders into ``store``; results in order, ``progress`` per file."""
     files = expand_paths(paths)
     report = ImportReport()
-    known_urls = _KnownUrls(store)
     for done, path in enumerate(files, start=1):
-        report.results.extend(_import_file(path, store, known_urls))
+        report.results.extend(_import_file(path, store))
         if progress is not None:
             progress(done, len(files))
     return report
 
 
-def _import_file(path: Path, store: LibraryStore, known_urls: _KnownUrls) -> list[ImportResult]:
+def _import_file(path: Path, store: LibraryStore) -> list[ImportResult]:
     try:
         parsed = parse_file(path)
     except ImportFailure as failure:
         return [ImportResult(path, "failed", message=failure.reason)]
-    results = [_store_one(path, item, store, known_urls) for item in parsed.articles]
+    results = [_store_one(path, item, store) for item in parsed.articles]
     results.extend(
         ImportResult(
             path, "failed", message=f"{problem.entry}: {problem.reason}", entry=problem.entry
@@ -178,52 +176,13 @@ def _import_file(path: Path, store: LibraryStore, known_urls: _KnownUrls) -> lis
     return results
 
 
-def _store_one(
-    path: Path, item: ParsedArticle, store: LibraryStore, known_urls: _KnownUrls
-) -> ImportResult:
-    existing = known_urls.find(item.article)
-    if existing is not None:
-        message = f"already in the library as {existing!r} (same URL)"
-        return ImportResult(path, "skipped", existing, message, item.entry)
+def _store_one(path: Path, item: ParsedArticle, store: LibraryStore) -> ImportResult:
+    if item.site_name and not item.article.site:
+        item.article.site = item.site_name
     try:
         stored = store.add(item.article, assets=item.assets or None)
     except DuplicateArticleError as duplicate:
         return ImportResult(path, "skipped", duplicate.existing_id, str(duplicate), item.entry)
     except LibraryError as error:
         return ImportResult(path, "failed", message=str(error), entry=item.entry)
-    known_urls.remember(stored)
     return ImportResult(path, "imported", stored.id, stored.title, item.entry)
-
-
-class _KnownUrls:
-    """Source URLs of the library's articles, read once per batch, and only when needed.
-
-    Summaries carry no URL, so the first article with a URL reads the library's articles;
-    that is cheap for personal libraries and happens once per import.
-    """
-
-    def __init__(self, store: LibraryStore) -> None:
-        self._store = store
-        self._ids: dict[str, str] | None = None
-
-    def find(self, article: Article) -> str | None:
-        key = url_key(article.source.url) if article.source else ""
-        return self._load().get(key) if key else None
-
-    def remember(self, article: Article) -> None:
-        key = url_key(article.source.url) if article.source else ""
-        if key and self._ids is not None:
-            self._ids.setdefault(key, article.id)
-
-    def _load(self) -> dict[str, str]:
-        if self._ids is None:
-            self._ids = {}
-            for summary in self._store.summaries():
-                try:
-                    article = self._store.get(summary.id)
-                except LibraryError:
-                    continue
-                key = url_key(article.source.url) if article.source else ""
-                if key:
-                    self._ids.setdefault(key, summary.id)
-        return self._ids

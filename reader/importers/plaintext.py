@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import re
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=|]|\d+[.)])")
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])")
+_BLOCK_MARKER = re.compile(r"^(\s*)([#>+\-])")
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
 
 
 def escape_markdown(paragraph: str) -> str:
     """Escape a paragraph of plain text so it renders as exactly that text."""
-    escaped = _INLINE_SPECIALS.sub(r"\\\1", paragraph)
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", escaped, count=1)
+    # "<" would open raw HTML; Python-Markdown has no backslash escape for it, so an entity
+    escaped = _INLINE_SPECIALS.sub(r"\\\1", paragraph).replace("<", "&lt;")
+    escaped = _BLOCK_MARKER.sub(r"\1\\\2", escaped, count=1)
+    # "1." starts a list; Markdown escapes the dot ("1\."), a backslash before a digit shows
+    return _LIST_NUMBER.sub(r"\1\\\2", escaped, count=1)
 
 
 def paragraphs_to_markdown(paragraphs: list[str]) -> str:

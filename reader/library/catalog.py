@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.library.model import ArticleSummary
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _SEPARATOR = "\x1f"  # unit separator: never in a tag, and split() beats json.loads
 
 _LIST_COLUMNS = "id, title, author, published, category, tags, lang, starred, read"
@@ -34,6 +34,12 @@ class CatalogEntry:
     mtime_ns: int
     size: int
     summary: ArticleSummary
+
+
+@dataclass(frozen=True)
+class DuplicateOf:
+    article_id: str
+    why: str
 
 
 class Catalog:
@@ -72,10 +78,11 @@ class Catalog:
                 filename TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
                 id TEXT, title TEXT, author TEXT, published TEXT, category TEXT, tags TEXT,
                 lang TEXT, starred INTEGER, read INTEGER,
-                source_sha256 TEXT, content_key TEXT, title_key TEXT);
+                source_sha256 TEXT, content_key TEXT, title_key TEXT, url_key TEXT);
             CREATE INDEX IF NOT EXISTS articles_content ON articles(content_key);
             CREATE INDEX IF NOT EXISTS articles_source ON articles(source_sha256);
             CREATE INDEX IF NOT EXISTS articles_title ON articles(title_key);
+            CREATE INDEX IF NOT EXISTS articles_url ON articles(url_key);
             CREATE TABLE IF NOT EXISTS related (filename TEXT, key TEXT);
             CREATE INDEX IF NOT EXISTS related_key ON related(key);
             CREATE INDEX IF NOT EXISTS related_file ON related(filename);
@@ -105,7 +112,7 @@ class Catalog:
             self._connection.executemany("DELETE FROM articles WHERE filename = ?", gone)
             self._connection.executemany("DELETE FROM related WHERE filename = ?", gone)
             self._connection.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_row_from_entry(entry) for entry in upserts],
             )
             self._connection.executemany(
@@ -117,15 +124,25 @@ class Catalog:
                 ],
             )
 
-    def find_fingerprint(self, content_key: str, source_sha256: str) -> str | None:
-        """The id of an article with this text or these source bytes."""
+    def find_duplicate(
+        self, content_key: str, source_sha256: str, url_key: str
+    ) -> DuplicateOf | None:
+        """An article with the same text, the same source bytes or the same canonical URL."""
+        checks = (
+            ("content_key", content_key, "same text"),
+            ("source_sha256", source_sha256, "same source file"),
+            ("url_key", url_key, "same URL"),
+        )
         with self._lock:
-            row = self._connection.execute(
-                "SELECT id FROM articles WHERE content_key = ? OR (? != '' AND source_sha256 = ?) "
-                "ORDER BY id LIMIT 1",
-                (content_key, source_sha256, source_sha256),
-            ).fetchone()
-        return row[0] if row else None
+            for column, value, why in checks:
+                if not value:
+                    continue
+                row = self._connection.execute(
+                    f"SELECT id FROM articles WHERE {column} = ? ORDER BY id LIMIT 1", (value,)
+                ).fetchone()
+                if row:
+                    return DuplicateOf(row[0], why)
+        return None
 
     def find_title(self, title_key: str) -> str | None:
         with self._lock:
@@ -178,6 +195,7 @@ def _row_from_entry(entry: CatalogEntry) -> tuple[object, ...]:
         summary.source_sha256,
         summary.content_key,
         summary.title_key,
+        summary.url_key,
     )
 
 

@@ -87,6 +87,7 @@ def article_from_mapping(data: dict[str, Any], body: str) -> Article:
         category=_text(data.get("category")),
         tags=_tags(data.get("tags")),
         lang=_text(data.get("lang")),
+        site=_text(data.get("site")),
         source=_source(data.get("source")),
         imported=_datetime(data.get("imported")),
         related=_related(data.get("related")),
@@ -106,6 +107,8 @@ def article_to_text(article: Article) -> str:
         "tags": list(article.tags),
         "lang": article.lang,
     }
+    if article.site:
+        data["site"] = article.site
     if article.source is not None:
         source = {"kind": article.source.kind}
         for key in ("file", "url", "sha256"):

@@ -38,6 +38,8 @@ class Article:
     category: str = ""
     tags: list[str] = field(default_factory=list)
     lang: str = ""
+    site: str = ""
+    """The publication's name (from a saved page's metadata), shown in the byline."""
     source: Source | None = None
     imported: dt.datetime | None = None
     related: list[RelatedItem] = field(default_factory=list)
@@ -75,3 +77,4 @@ class ArticleSummary:
     title_key: str = ""
     """normalize_title(title), computed once at catalog time: related resolution is a lookup."""
     related_keys: tuple[str, ...] = ()
+    url_key: str = ""

@@ -19,11 +19,12 @@ from pathlib import Path
 from send2trash import send2trash
 
 from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
-from reader.library.catalog import Catalog, CatalogEntry
+from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article, ArticleSummary
 from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
+from reader.library.urls import url_key
 
 ARTICLE_SUFFIX = ".md"
 MAX_ID_LENGTH = 100
@@ -204,7 +205,8 @@ class LibraryStore:
             duplicate = self.find_duplicate(article)
             if duplicate is not None:
                 raise DuplicateArticleError(
-                    f"already in the library as {duplicate!r}", existing_id=duplicate
+                    f"already in the library as {duplicate.article_id!r} ({duplicate.why})",
+                    existing_id=duplicate.article_id,
                 )
             if article.imported is None:
                 article = replace(article, imported=dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -304,14 +306,15 @@ class LibraryStore:
         if self._summaries is not None:
             self._summaries.pop(article_id, None)
 
-    def find_duplicate(self, article: Article) -> str | None:
-        """The id of an article with the same source bytes or the same text, if any."""
+    def find_duplicate(self, article: Article) -> DuplicateOf | None:
+        """The article with the same text, source bytes or canonical URL, if any."""
         with self._lock:
             if self._stamps is None:
                 self._refresh(None)
-            return self._catalog.find_fingerprint(
+            return self._catalog.find_duplicate(
                 content_key(article.title, article.body),
                 article.source.sha256 if article.source else "",
+                url_key(article.source.url) if article.source else "",
             )
 
     def _unique_id(self, article: Article) -> str:
@@ -370,5 +373,6 @@ def summarize(article: Article) -> ArticleSummary:
         source_sha256=article.source.sha256 if article.source else "",
         content_key=content_key(article.title, article.body),
         title_key=normalize_title(article.title),
+        url_key=url_key(article.source.url) if article.source else "",
         related_keys=tuple(normalize_title(item.title) for item in article.related),
     )

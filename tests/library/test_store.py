@@ -230,3 +230,22 @@ def test_summaries_stay_slim(store: LibraryStore) -> None:
     fresh = LibraryStore(store.root, store._catalog)
     (summary,) = fresh.summaries()
     assert summary.related_titles == () and summary.content_key == ""
+
+
+def test_same_canonical_url_is_a_duplicate(store: LibraryStore) -> None:
+    from reader.library.model import Source
+
+    first = store.add(
+        article("Una pagina", source=Source(kind="html", url="https://www.example.org/a/?utm_x=1"))
+    )
+    again = article("Una pagina, rivista", body="altro testo")
+    again.source = Source(kind="html", url="http://example.org/a#top")
+    with pytest.raises(DuplicateArticleError, match=r"\(same URL\)") as duplicate:
+        store.add(again)
+    assert duplicate.value.existing_id == first.id
+
+
+def test_site_is_kept_in_the_front_matter(store: LibraryStore) -> None:
+    stored = store.add(article(site="Il Post"))
+    assert "site: Il Post\n" in store.path_for(stored.id).read_text("utf-8")
+    assert store.get(stored.id).site == "Il Post"

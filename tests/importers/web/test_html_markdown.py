@@ -6,7 +6,7 @@ import markdown
 import pytest
 
 from reader.importers.html_markdown import html_to_markdown
-from reader.importers.urls import url_key
+from reader.library.urls import url_key
 
 
 @pytest.mark.parametrize(

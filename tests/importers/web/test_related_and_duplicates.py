@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 from reader.importers import import_file, import_paths
-from reader.library.related import RelatedIndex
 
 RELATED_PAGE = "lakes-related.html"
 
@@ -35,7 +34,7 @@ def test_related_items_resolve_to_library_articles(web_fixtures: Path, empty_ser
     )
     assert [result.status for result in report.results] == ["imported", "imported"]
     lakes_id, rivers_id = (result.article_id for result in report.results)
-    index = RelatedIndex(store.summaries())
+    index = store.related_index()
     resolved = {
         item.item.title: item.article_id for item in index.resolve(store.get(lakes_id).related)
     }
