@@ -256,6 +256,8 @@ def byline_html(article: Article, *, for_print: bool = False) -> str:
     if facts:
         lines.append(f'<p class="byline">{_text(" · ".join(facts))}</p>')
     source = source_html(article.source)
+    if article.site:
+        source = f"{_text(article.site)} · {source}" if source else _text(article.site)
     if source:
         lines.append(f'<p class="source">Source: {source}</p>')
     return "\n".join(lines)

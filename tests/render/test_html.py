@@ -242,3 +242,10 @@ def test_themes_differ_and_unknown_theme_is_an_error() -> None:
 
 def test_render_uses_the_theme() -> None:
     assert theme_css("dark") in render_article(article(), theme="dark")
+
+
+def test_site_name_leads_the_source_line() -> None:
+    page = render_article(
+        article(site="Il <Post>", source=Source(kind="html", url="https://www.ilpost.it/a"))
+    )
+    assert 'Source: Il &lt;Post&gt; · <a href="https://www.ilpost.it/a">' in page
