@@ -298,8 +298,9 @@ class MainWindow(QMainWindow):
         except LibraryError as error:
             self.statusBar().showMessage(str(error), UNDO_MESSAGE_MS)
             return False
-        self._remember_position()
         if record_history:
+            # (History walks save the position themselves, before moving the cursor.)
+            self._remember_position()
             self.history.visit(article_id)
         assets = self.services.store.assets_dir(article_id)
         related = self._related_index.resolve(article.related, exclude=article_id)
