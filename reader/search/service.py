@@ -322,7 +322,9 @@ class SearchService:
         common = stopwords("it") | stopwords("en")
         replacements: list[tuple[tuple[int, int], str]] = []
         for clause in parsed.positive_clauses():
-            if clause.kind != "word":
+            # Only words looked up in titles and bodies: "category:x" is not a typo of a
+            # body word, and checking it would walk the whole term list for nothing.
+            if clause.kind != "word" or clause.field not in (None, "title"):
                 continue
             corrected = []
             changed = False
