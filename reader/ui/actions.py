@@ -109,7 +109,7 @@ def create_actions(window: QWidget) -> WindowActions:
             window,
             "&Import…",
             ["Ctrl+O"],
-            tip="Import articles (.txt, .md) — or drop files on the window",
+            tip="Import articles (text, Markdown, web pages, Wallabag, feeds) — or drop files here",
             icon=standard("document-open", icons.SP_DialogOpenButton),
         ),
         export_pdf=_action(

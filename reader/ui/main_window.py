@@ -73,7 +73,10 @@ class MainWindow(QMainWindow):
         self._similar_token = 0
 
         self.library_model = LibraryModel(self)
-        self.library_model.set_summaries(services.store.summaries())
+        # A large library opens at once from the catalog as last seen; a worker then checks
+        # the folder for files changed meanwhile. The first start has no catalog: read it.
+        cached = services.store.cached_summaries()
+        self.library_model.set_summaries(cached or services.store.summaries())
         self._related_index = self.services.store.related_index()
 
         self._build_widgets()
@@ -89,7 +92,7 @@ class MainWindow(QMainWindow):
         self._update_navigation()
         QApplication.instance().installEventFilter(self)
         if index_on_start:
-            QTimer.singleShot(0, self.update_index)
+            QTimer.singleShot(0, self.check_library_folder if cached else self.update_index)
 
     # -- construction ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -251,6 +254,25 @@ class MainWindow(QMainWindow):
         except Exception as error:  # a broken index must not keep the library closed
             self.statusBar().showMessage(f"Search unavailable: {error}")
             return None
+
+    def check_library_folder(self) -> None:
+        """Catch up with files added, changed or removed while Reader was closed (in a
+        worker: at 100k articles the stat pass takes a while), then update the index."""
+        shown = self.library_model.summaries()
+
+        def folder_checked(summaries: list[ArticleSummary]) -> None:
+            if {id(s) for s in summaries} != {id(s) for s in shown}:
+                self._library_changed(summaries=summaries)  # also updates the index
+            else:
+                self.update_index()
+
+        self.jobs.start(
+            "catalog",
+            lambda progress: self.services.store.summaries(progress),
+            on_success=folder_checked,
+            on_failure=self._index_failed,
+            on_progress=lambda done, total: self._show_progress("Reading library", done, total),
+        )
 
     def update_index(self) -> None:
         """Bring the full-text index up to date in the background (incremental)."""
@@ -540,10 +562,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Restored “{article.title}”", 3000)
         self._update_navigation()
 
-    def _library_changed(self, *, refresh_model: bool = True) -> None:
+    def _library_changed(
+        self, *, refresh_model: bool = True, summaries: list[ArticleSummary] | None = None
+    ) -> None:
         """The folder changed (import, delete, undo): refresh lists, links and the index."""
         if refresh_model:
-            self.library_model.set_summaries(self.services.store.summaries())
+            if summaries is None:
+                summaries = self.services.store.summaries()
+            self.library_model.set_summaries(summaries)
             if self.current_article is not None:
                 self.library_panel.select(self.current_article.id)
         self._related_index = self.services.store.related_index()

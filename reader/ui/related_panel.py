@@ -21,7 +21,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -184,9 +192,10 @@ class RelatedDelegate(QStyledItemDelegate):
             blocks.append((small_font, entry.note, rect, "note"))
         if entry.teaser:
             metrics = QFontMetrics(small_font)
-            rect = metrics.boundingRect(QRect(0, 0, inner, 10_000), flags, entry.teaser)
+            teaser = elide_to_lines(entry.teaser, small_font, inner, self.TEASER_LINES)
+            rect = metrics.boundingRect(QRect(0, 0, inner, 10_000), flags, teaser)
             rect.setHeight(min(rect.height(), metrics.lineSpacing() * self.TEASER_LINES))
-            blocks.append((small_font, entry.teaser, rect, "teaser"))
+            blocks.append((small_font, teaser, rect, "teaser"))
         return blocks
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802 - Qt override
@@ -232,6 +241,28 @@ class RelatedDelegate(QStyledItemDelegate):
             )
             y += rect.height() + 2
         painter.restore()
+
+
+def elide_to_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
+    """``text`` cut to what fits in ``max_lines`` wrapped lines, ending in "…" when cut,
+    so a long teaser reads as shortened rather than chopped mid-line."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    starts: list[int] = []
+    while len(starts) <= max_lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= max_lines:
+        return text
+    last_start = starts[max_lines - 1]
+    rest = text[last_start:]
+    return text[:last_start] + QFontMetrics(font).elidedText(
+        rest, Qt.TextElideMode.ElideRight, width
+    )
 
 
 class RelatedList(QListView):

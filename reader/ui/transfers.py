@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from reader.library.model import Article
     from reader.library.related import RelatedIndex
 
-IMPORT_FILTER = "Articles (*.txt *.md *.markdown *.text);;All files (*)"
+IMPORT_FILTER = (
+    "Articles (*.txt *.md *.markdown *.text *.html *.htm *.json *.xml *.rss *.atom);;All files (*)"
+)
 MAX_LISTED_FAILURES = 20
 
 

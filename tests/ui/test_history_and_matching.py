@@ -57,3 +57,15 @@ def test_find_spans_extends_prefixes_to_whole_words() -> None:
 def test_find_spans_handles_length_changing_folds() -> None:
     text = "Die Straße, die STRASSE"
     assert [text[a:b] for a, b in find_spans(text, "strasse")] == ["Straße", "STRASSE"]
+
+
+def test_long_teasers_are_elided_not_chopped(qapp) -> None:
+    from PySide6.QtGui import QFont
+
+    from reader.ui.related_panel import elide_to_lines
+
+    font = QFont("DejaVu Sans", 9)
+    teaser = "parola " * 200
+    short = elide_to_lines(teaser, font, 200, 3)
+    assert short.endswith("…") and len(short) < len(teaser)
+    assert elide_to_lines("Breve.", font, 200, 3) == "Breve."

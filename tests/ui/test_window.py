@@ -360,3 +360,25 @@ def test_keyboard_shortcuts_focus_search_and_open_find(qtbot, window) -> None:
     assert window.search_field.hasFocus()
     qtbot.keyClick(window.reader_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.find_bar.isVisible()
+
+
+def test_start_shows_the_cached_list_then_catches_up_with_the_folder(qtbot, sample_services):
+    """A later start lists from the catalog at once; files added while Reader was closed
+    appear after the background check of the folder."""
+    from reader.library.frontmatter import article_to_text
+    from reader.library.model import Article
+    from reader.ui.main_window import MainWindow
+
+    store = sample_services.store
+    store.summaries()  # a previous run catalogued the library
+    before = len(store.cached_summaries())
+    added_while_closed = Article(title="Added by a sync tool", body="Nuovo testo.", id="synced")
+    store.path_for("synced").write_text(article_to_text(added_while_closed), "utf-8")
+    window = MainWindow(sample_services, index_on_start=True)
+    qtbot.addWidget(window)
+    assert len(window.library_model.summaries()) == before  # cached: not yet the new file
+    with qtbot.waitSignal(window.index_finished, timeout=60_000):
+        window.show()
+    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
+    titles = {s.title for s in window.library_model.summaries()}
+    assert "Added by a sync tool" in titles
