@@ -77,7 +77,16 @@ def markdown_to_html(markdown_text: str, *, assets_dir: Path | None = None) -> s
 
 
 def _body_html(markdown_text: str, *, assets_dir: Path | None, internal_links: bool) -> str:
-    converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
+    try:
+        converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
+    except RecursionError:
+        # Python-Markdown recurses per nesting level: a body built to nest hundreds of lists
+        # deep would crash the view. Show it as the plain text it is instead.
+        converted = "".join(
+            f"<p>{html.escape(paragraph)}</p>"
+            for paragraph in markdown_text.split("\n\n")
+            if paragraph.strip()
+        )
     cleaned = nh3.clean(
         converted,
         tags=set(ALLOWED_TAGS),
