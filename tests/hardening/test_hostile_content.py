@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from reader.library.model import Article, RelatedItem
 from reader.render.html import markdown_to_html, render_article
-from reader.render.pdf import ensure_gui_application, export_pdf
+from reader.render.pdf import export_pdf
 
 HOSTILE = {
     "script": "Before <script>alert('x')</script> after",
@@ -141,8 +141,7 @@ def test_huge_table_renders_in_bounded_time() -> None:
     assert time.perf_counter() - started < 20
 
 
-def test_pdf_of_hostile_article_has_no_active_content(tmp_path: Path) -> None:
-    ensure_gui_application()
+def test_pdf_of_hostile_article_has_no_active_content(qapp, tmp_path: Path) -> None:
     body = "\n\n".join([*HOSTILE.values(), "[sito](https://example.org/ok) fine."])
     article = Article(title="Hostile", body=body)
     output = export_pdf([article], tmp_path / "hostile.pdf")
