@@ -121,3 +121,38 @@ def test_indexing_survives_sigkill(tmp_path: Path) -> None:
 
         hits = json.loads(result.stdout)["hits"]
         assert [hit["id"] for hit in hits] == [f"a{number:05d}"]
+
+
+@pytest.mark.slow
+def test_two_processes_importing_into_one_library(tmp_path: Path) -> None:
+    """Same titles from two processes at once: every article lands, none overwrites another."""
+    inboxes = []
+    for name in ("one", "two"):
+        inbox = tmp_path / name
+        inbox.mkdir()
+        for number in range(150):
+            (inbox / f"{number:03d}.md").write_text(
+                f"# Articolo numero {number}\n\nTesto del processo {name}, numero {number}.\n",
+                "utf-8",
+            )
+        inboxes.append(inbox)
+    base = tmp_path / "base"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "reader", "--base-dir", str(base), "import", str(inbox)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for inbox in inboxes
+    ]
+    for process in processes:
+        _out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+    library = base / "data" / "library"
+    assert assert_library_whole(library) == 300
+    bodies = {
+        article_from_text(path.read_text("utf-8")).body
+        for path in (library / "articles").glob("*.md")
+    }
+    assert len(bodies) == 300

@@ -7,6 +7,7 @@ lookup, and fails the run if there was one.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -80,3 +81,27 @@ def test_command_line_flow_makes_no_connection(tmp_path: Path, seed_path: Path) 
         result = run_guarded(base, *step)
         assert result.returncode == 0, (step, result.stdout, result.stderr)
     assert (tmp_path / "seed.pdf").stat().st_size > 1000
+
+
+def test_window_flow_makes_no_connection(tmp_path: Path) -> None:
+    """Start, import, search, open, related navigation, back, export — in the window."""
+    inbox_file = tmp_path / "nota.md"
+    inbox_file.write_text("# Una nota sul cinema\n\nHollywood e il cinema italiano.\n", "utf-8")
+    pdf = tmp_path / "guide.pdf"
+    guard = GUARD.replace(
+        "from reader.__main__ import main\n\ncode = main(sys.argv[1:])",
+        "from tests.hardening.gui_flow import run_flow\nfrom pathlib import Path\n\n"
+        "run_flow(*(Path(arg) for arg in sys.argv[1:]))\ncode = 0",
+    )
+    assert "run_flow" in guard
+    result = subprocess.run(
+        [sys.executable, "-c", guard, str(tmp_path / "base"), str(inbox_file), str(pdf)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "FLOW OK" in result.stdout
+    assert pdf.stat().st_size > 1000
