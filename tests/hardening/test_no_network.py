@@ -8,10 +8,13 @@ lookup, and fails the run if there was one.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 SEED_ID = "2024-03-25-openai-tenta-la-conquista-di-hollywood-con-sora"
 
@@ -83,8 +86,14 @@ def test_command_line_flow_makes_no_connection(tmp_path: Path, seed_path: Path) 
     assert (tmp_path / "seed.pdf").stat().st_size > 1000
 
 
-def test_window_flow_makes_no_connection(tmp_path: Path) -> None:
-    """Start, import, search, open, related navigation, back, export — in the window."""
+@pytest.mark.parametrize("watch", ["audit-hook", "strace"])
+def test_window_flow_makes_no_connection(tmp_path: Path, watch: str) -> None:
+    """Start, import, search, open, related navigation, back, export — in the window.
+
+    The audit hook sees Python's sockets; strace sees every connect() the process and its
+    threads make, Qt's C++ included (local AF_UNIX sockets, e.g. to D-Bus, are allowed)."""
+    if watch == "strace" and shutil.which("strace") is None:
+        pytest.skip("strace is not installed")
     inbox_file = tmp_path / "nota.md"
     inbox_file.write_text("# Una nota sul cinema\n\nHollywood e il cinema italiano.\n", "utf-8")
     pdf = tmp_path / "guide.pdf"
@@ -94,8 +103,18 @@ def test_window_flow_makes_no_connection(tmp_path: Path) -> None:
         "run_flow(*(Path(arg) for arg in sys.argv[1:]))\ncode = 0",
     )
     assert "run_flow" in guard
+    trace = tmp_path / "connect.trace"
+    prefix = ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace)]
     result = subprocess.run(
-        [sys.executable, "-c", guard, str(tmp_path / "base"), str(inbox_file), str(pdf)],
+        [
+            *(prefix if watch == "strace" else []),
+            sys.executable,
+            "-c",
+            guard,
+            str(tmp_path / "base"),
+            str(inbox_file),
+            str(pdf),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -105,3 +124,6 @@ def test_window_flow_makes_no_connection(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     assert "FLOW OK" in result.stdout
     assert pdf.stat().st_size > 1000
+    if watch == "strace":
+        calls = trace.read_text().splitlines()
+        assert calls == [line for line in calls if "AF_INET" not in line], calls
