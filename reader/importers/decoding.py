@@ -25,8 +25,12 @@ class SourceText:
     sha256: str
 
 
-def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceText:
-    """Read ``path`` as text (never modifying it); raise ImportFailure with the reason."""
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
+    """Return (the file's bytes, their sha256), refusing missing, huge and empty files.
+
+    HTML, JSON and feeds declare their own encodings, so their parsers want the bytes.
+    The file is only read, never modified.
+    """
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -41,10 +45,18 @@ def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceText:
         data = path.read_bytes()
     except OSError as error:
         raise ImportFailure(path, f"cannot be read: {error.strerror or error}") from error
+    if not data.strip():
+        raise ImportFailure(path, "empty (no text)")
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def read_source(path: Path, max_bytes: int = MAX_BYTES) -> SourceText:
+    """Read ``path`` as text (never modifying it); raise ImportFailure with the reason."""
+    data, sha256 = read_bytes(path, max_bytes)
     text, encoding = decode_bytes(path, data)
     if not text.strip():
         raise ImportFailure(path, "empty (no text)")
-    return SourceText(path, text, encoding, hashlib.sha256(data).hexdigest())
+    return SourceText(path, text, encoding, sha256)
 
 
 def decode_bytes(path: Path, data: bytes) -> tuple[str, str]:

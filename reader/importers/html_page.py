@@ -25,11 +25,11 @@ from urllib.request import url2pathname
 import lxml.html
 from lxml import etree
 
+from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
 from reader.importers.html_markdown import element_to_markdown, escape_inline, remote_image_as_alt
 from reader.importers.parsed import ParsedArticle, ParsedFile
-from reader.importers.raw_bytes import read_bytes
 from reader.importers.related_links import take_related
 from reader.importers.trafilatura_xml import as_html
 from reader.library.lang import detect_language

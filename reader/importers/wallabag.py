@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_markdown import html_to_markdown
 from reader.importers.parsed import EntryProblem, ParsedArticle, ParsedFile
-from reader.importers.raw_bytes import read_bytes
 from reader.library.lang import detect_language
 from reader.library.model import Article, Source
 
