@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.importers.dates import parse_date
+from reader.importers.plaintext import split_paragraphs
 from reader.library.model import RelatedItem
 from reader.library.text import fold, normalize_title
 
@@ -129,8 +130,6 @@ def parse_scraped_text(text: str) -> ScrapedArticle:
             tags.extend(tag.strip() for tag in tags_match["tags"].split(",") if tag.strip())
         elif not _is_noise(line):
             kept.append(line)
-    from reader.importers.plaintext import split_paragraphs
-
     return ScrapedArticle(
         title=title,
         paragraphs=split_paragraphs(kept),
