@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.search.analysis import iter_words, stem
+from reader.search.analysis import iter_words, stem, stopwords
 from reader.search.query import ParsedQuery
 
 SNIPPET_CHARS = 220
@@ -55,6 +55,11 @@ class TermMatcher:
                     matcher.words.add(clause.words[0])
                 else:
                     matcher.phrases.append(clause.words)
+        # Bare stopwords are not searched for (see query.py) and marking every "e" and "the"
+        # of a snippet hides the words that matched; keep them only if nothing else is left.
+        common = stopwords("it") | stopwords("en")
+        if matcher.words - common or matcher.prefixes or matcher.phrases:
+            matcher.words -= common
         for lang in languages:
             stems = {stem(lang, word) for word in matcher.words}
             stems.discard("")

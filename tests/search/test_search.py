@@ -199,3 +199,23 @@ def test_empty_library_and_empty_query(tmp_path: Path) -> None:
         assert search.search("").hits == []
     finally:
         search.close()
+
+
+def test_snippets_do_not_mark_stopwords(empty_services) -> None:
+    from reader.library.model import Article
+
+    store = empty_services.store
+    store.add(
+        Article(
+            title="Nota",
+            body="La collaborazione tra Roma e Milano è una storia lunga e bella.",
+            lang="it",
+        )
+    )
+    service = empty_services.search
+    service.update()
+    (hit,) = service.search("una collaborazione e Milano").hits
+    assert "<b>collaborazione</b>" in hit.snippet and "<b>Milano</b>" in hit.snippet
+    assert "<b>e</b>" not in hit.snippet and "<b>una</b>" not in hit.snippet
+    (only_stopwords,) = service.search('"una storia"').hits
+    assert "<b>una storia</b>" in only_stopwords.snippet  # a phrase is marked whole
