@@ -23,7 +23,7 @@ from reader.library.model import ArticleSummary
 SCHEMA_VERSION = 4
 _SEPARATOR = "\x1f"  # unit separator: never in a tag, and split() beats json.loads
 
-_LIST_COLUMNS = "id, title, author, published, category, tags, lang, starred, read"
+_LIST_COLUMNS = "id, title, author, published, category, tags, lang, starred, read, title_key"
 
 
 @dataclass(frozen=True)
@@ -200,7 +200,7 @@ def _row_from_entry(entry: CatalogEntry) -> tuple[object, ...]:
 
 
 def _summary_from_row(row: tuple) -> ArticleSummary:  # type: ignore[type-arg]
-    id_, title, author, published, category, tags, lang, starred, read = row
+    id_, title, author, published, category, tags, lang, starred, read, title_key = row
     return ArticleSummary(
         id=id_,
         title=title,
@@ -211,4 +211,5 @@ def _summary_from_row(row: tuple) -> ArticleSummary:  # type: ignore[type-arg]
         lang=lang,
         starred=bool(starred),
         read=bool(read),
+        title_key=title_key,
     )

@@ -58,8 +58,8 @@ class ArticleSummary:
     """What the list, filters and sorting need, without the body.
 
     Loaded for every article at start, so it stays small: the lookup fields below are
-    filled when an article is summarized, but the catalog does not load them back (it
-    answers those lookups itself, see ``reader.library.catalog``).
+    filled when an article is summarized, but the catalog loads back only ``title_key``
+    (the list sorts by it); it answers the other lookups itself (``reader.library.catalog``).
     """
 
     id: str

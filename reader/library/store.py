@@ -127,10 +127,13 @@ class LibraryStore:
                 self._refresh(None)
             return self._loaded().get(article_id)
 
-    def related_index(self) -> RelatedIndex:
-        """Related-title lookups answered by the catalog (no per-article data in memory)."""
+    def related_index(self, *, check_folder: bool = True) -> RelatedIndex:
+        """Related-title lookups answered by the catalog (no per-article data in memory).
+
+        ``check_folder=False`` answers from the catalog as last seen (a window opening a
+        large library; its background folder check brings the catalog up to date)."""
         with self._lock:
-            if self._stamps is None:
+            if self._stamps is None and check_folder:
                 self._refresh(None)
         return RelatedIndex(catalog=self._catalog)
 
@@ -355,6 +358,7 @@ def _slim(summary: ArticleSummary) -> ArticleSummary:
         lang=summary.lang,
         starred=summary.starred,
         read=summary.read,
+        title_key=summary.title_key,
     )
 
 

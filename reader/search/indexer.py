@@ -39,6 +39,11 @@ WRITER_MARK = "writer.pid"
 BATCH = 2000
 """Changes committed together on a live index: bounds memory and lost work after a crash."""
 WRITER_LIMIT_MB = 32
+FRESH_SEGMENT_DOCS = 5000
+"""A rebuild commits one segment per this many articles, without merging them. One writer
+for a whole 100k library spilled ~10 GB of posting runs to temp files and merged them for
+most of an hour; a segment this size is sorted in memory once and written."""
+FRESH_LIMIT_MB = 128
 
 
 class IndexInvalidError(Exception):
@@ -152,7 +157,9 @@ class IndexFolder:
                 raise IndexInvalidError("the index was built by another version of Reader")
             _check_files(path, docs.get_json("files"))
             ix = windex.open_dir(str(path))
-            if ix.doc_count() != docs.count():
+            # Counted from the table of contents: ix.doc_count() opens every segment's term
+            # dictionary, which took most of a second at 100k articles, at every start.
+            if sum(segment.doc_count() for segment in ix._segments()) != docs.count():
                 raise IndexInvalidError("index and side table disagree")
         except IndexInvalidError:
             if docs is not None:
@@ -177,9 +184,12 @@ class IndexFolder:
             return None
         return None if pid_alive(pid) else pid
 
-    def writer(self, timeout: float) -> SegmentWriter:
+    def writer(self, timeout: float, limitmb: int = WRITER_LIMIT_MB) -> SegmentWriter:
         try:
-            writer = self.ix.writer(timeout=timeout, limitmb=WRITER_LIMIT_MB)
+            # compound=False: Whoosh reads a compound segment by copying each packed file
+            # into memory (BytesIO over the mapped bytes) — 800 MB of postings at 100k
+            # articles on the first search. Plain files are read in place.
+            writer = self.ix.writer(timeout=timeout, limitmb=limitmb, compound=False)
         except windex.LockError:
             raise IndexBusyError(str(self.path)) from None
         (self.path / WRITER_MARK).write_text(str(os.getpid()))
@@ -246,7 +256,8 @@ def sync(
             progress(0, 0)
         return counts
 
-    writer = folder.writer(lock_timeout)
+    limitmb = FRESH_LIMIT_MB if fresh else WRITER_LIMIT_MB
+    writer = folder.writer(lock_timeout, limitmb)
     pending: list[StoredDoc] = []
     pending_removals: list[str] = list(removed)
     is_new = set(added)
@@ -281,6 +292,9 @@ def sync(
             if fresh and len(pending) >= 500:
                 folder.docs.apply(pending, ())
                 pending = []
+            if fresh and done % FRESH_SEGMENT_DOCS == 0 and done < total:
+                writer.commit(merge=False)
+                writer = folder.writer(lock_timeout, limitmb)
             elif not fresh and len(pending) >= BATCH:
                 writer.commit()
                 folder.docs.apply(pending, pending_removals)
@@ -288,7 +302,7 @@ def sync(
                 writer = folder.writer(lock_timeout)
             if progress is not None and (done % 100 == 0 or done == total):
                 progress(done, total)
-        writer.commit()
+        writer.commit(merge=not fresh)
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()

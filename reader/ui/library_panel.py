@@ -73,7 +73,6 @@ class LibraryPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -89,6 +88,9 @@ class LibraryPanel(QWidget):
         header.resizeSection(Column.STAR, 24)
         header.resizeSection(Column.CATEGORY, 90)
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
+        # Enabled after the indicator is set: enabling sorts by the indicator shown, and a
+        # large library should be sorted once, not once per header change.
+        self.table.setSortingEnabled(True)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         # the folder for files changed meanwhile. The first start has no catalog: read it.
         cached = services.store.cached_summaries()
         self.library_model.set_summaries(cached or services.store.summaries())
-        self._related_index = self.services.store.related_index()
+        self._related_index = self.services.store.related_index(check_folder=False)
 
         self._build_widgets()
         self.commands = create_actions(self)

@@ -123,7 +123,7 @@ def _damage(folder: Path, how: str) -> None:
         for path in files:
             path.write_bytes(os.urandom(max(64, path.stat().st_size)))
     elif how == "truncated-segment":
-        [segment] = [p for p in files if p.suffix == ".seg"]
+        [segment] = [p for p in files if p.suffix == ".pst"]  # the postings of the segment
         segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
     elif how == "newer-garbage-toc":
         (folder / "_MAIN_99.toc").write_bytes(b"\x00garbage" * 20)
@@ -298,3 +298,33 @@ def test_close_stops_a_running_rebuild(store: LibraryStore, index_dir: Path) -> 
     assert not worker.is_alive()
     assert results and results[0].added in (0, 125)  # stopped, or finished first
     assert not [p for p in index_dir.iterdir() if p.name.startswith("building-")]
+
+
+def test_rebuild_writes_several_segments_and_stays_whole(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large rebuild commits one segment per batch; search and updates see all of them."""
+    from reader.search import indexer
+
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 3)
+    ids = [
+        store.add(Article(title=f"Segment article {n}", body=f"parola{n} comune", lang="it")).id
+        for n in range(10)
+    ]
+    service = SearchService(index_dir, store)
+    stats = service.rebuild()
+    assert stats.added == len(store.summaries())  # the fixture's articles and these ten
+    segments = list((index_dir / "current").glob("*.seg")) or list(
+        (index_dir / "current").glob("MAIN_*.trm")
+    )
+    assert len(segments) >= 3
+    assert sorted(found(service, "comune")) == sorted(ids)
+    assert found(service, "parola7") == [ids[7]]
+    store.delete(ids[7])
+    service.update()
+    assert found(service, "parola7") == []
+    assert len(found(service, "comune")) == 9
+    service.close()
+    reopened = SearchService(index_dir, store)
+    assert len(found(reopened, "comune")) == 9
+    reopened.close()
