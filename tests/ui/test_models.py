@@ -137,3 +137,17 @@ def test_search_results_model_passes_modeltester(qtmodeltester) -> None:
     assert "<b>word</b>" in html
     assert "<i>" not in html  # only the index's emphasis survives
     assert model.index(1, 0).data(ARTICLE_ID_ROLE) == "b"
+
+
+def test_announcing_the_current_order_does_not_sort_again(qapp) -> None:
+    """A header repeating the order already shown must not re-sort 100k rows."""
+    model = LibraryModel()
+    model.set_summaries([summary(number) for number in range(50)])
+    resets = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.sort(Column.DATE, Qt.SortOrder.DescendingOrder)  # the default order
+    assert resets == []
+    model.sort(Column.TITLE, Qt.SortOrder.AscendingOrder)
+    assert resets == [True]
+    first = model.index(0, Column.TITLE).data()
+    assert first == min(s.title for s in model.summaries())
