@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.importers import ImportFailure, import_file
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article
-from tests.hardening.fuzzing import fuzz_settings
+from tests.fuzzing import fuzz_settings
 
 pytestmark = pytest.mark.fuzz
 

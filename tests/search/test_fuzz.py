@@ -1,21 +1,20 @@
 """Nonsense and hostile queries: never an exception, always well-formed results.
 
-A few examples run with the normal suite; ``make fuzz`` runs the slow variant with
-READER_FUZZ_EXAMPLES examples.
+A few examples run with the normal suite; ``make fuzz`` runs 10,000.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.search import SearchResults, SearchService
 from reader.search.query import parse, to_whoosh
+from tests.fuzzing import fuzz_settings
 from tests.search.conftest import build_store
 
 SYNTAX = [
@@ -80,7 +79,6 @@ SYNTAX = [
     "ß",
     "İ",
 ]
-FUZZ_EXAMPLES = int(os.environ.get("READER_FUZZ_EXAMPLES", "0"))
 
 queries = st.lists(st.one_of(st.sampled_from(SYNTAX), st.text(max_size=12)), max_size=12).map(
     "".join
@@ -111,27 +109,10 @@ def check(service: SearchService, text: str) -> None:
         service.search(results.suggestion)
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+@pytest.mark.fuzz
+@fuzz_settings(default_examples=40)
 @given(text=queries)
 def test_hostile_queries_never_raise(fuzz_service: SearchService, text: str) -> None:
-    check(fuzz_service, text)
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(FUZZ_EXAMPLES == 0, reason="set READER_FUZZ_EXAMPLES (make fuzz)")
-@settings(
-    max_examples=FUZZ_EXAMPLES or 1,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(text=queries)
-def test_hostile_queries_never_raise_many(fuzz_service: SearchService, text: str) -> None:
     check(fuzz_service, text)
 
 
