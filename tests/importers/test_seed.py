@@ -10,8 +10,7 @@ import pytest
 
 from reader.importers import import_file, import_paths
 from reader.library.model import Article
-
-SEED_ID = "2024-03-25-openai-tenta-la-conquista-di-hollywood-con-sora"
+from tests.seed_expectations import SEED_ID, SEED_RELATED_TITLES
 
 
 @pytest.fixture
@@ -50,18 +49,7 @@ def test_seed_related_items_in_order(seed: Article) -> None:
     assert len(titles) == 10
     assert titles[0] == "ByteDance e Broadcom: al via una collaborazione per l’IA"
     assert titles[-1] == "OpenAI potrebbe diventare una società benefit (e perseguire il profitto)"
-    assert titles == [
-        "ByteDance e Broadcom: al via una collaborazione per l’IA",
-        "Apple rinvierà il lancio di Apple Intelligence nell’UE",
-        "TikTok prova a rivoluzionare l’ADV ma inciampa clamorosamente",
-        "Più veloce e intelligente: ecco Claude 3.5 Sonnet",
-        "La valutazione di TSMC vola alle stelle trascinata di Nvidia",
-        "McDonald’s: l’IA non è ancora in grado di prendere gli ordini al drive-in",
-        "Nvidia batte Microsoft ed è la società che vale di più al mondo",
-        "La NATO investe mille miliardi di euro in IA, robot e spazio",
-        "In Cina stanno costruendo robot con espressioni facciali umane",
-        "OpenAI potrebbe diventare una società benefit (e perseguire il profitto)",
-    ]
+    assert titles == SEED_RELATED_TITLES
 
 
 def test_seed_related_captions_and_teasers_kept_apart(seed: Article) -> None:
