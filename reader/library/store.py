@@ -348,17 +348,8 @@ class LibraryStore:
 
 def _slim(summary: ArticleSummary) -> ArticleSummary:
     """The list fields only, as the catalog loads them (lookups stay in the catalog)."""
-    return ArticleSummary(
-        id=summary.id,
-        title=summary.title,
-        author=summary.author,
-        published=summary.published,
-        category=summary.category,
-        tags=summary.tags,
-        lang=summary.lang,
-        starred=summary.starred,
-        read=summary.read,
-        title_key=summary.title_key,
+    return replace(
+        summary, related_titles=(), source_sha256="", content_key="", related_keys=(), url_key=""
     )
 
 
