@@ -24,22 +24,21 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QFont,
     QFontMetrics,
-    QKeyEvent,
     QPainter,
     QPalette,
-    QResizeEvent,
     QTextLayout,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
+
+from reader.ui.item_list import ItemList
 
 NOT_IN_LIBRARY = "not in your library"
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -265,21 +264,8 @@ def elide_to_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
     )
 
 
-class RelatedList(QListView):
-    """List whose Enter key opens the current item (clicks are handled by the panel)."""
-
-    entry_activated = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.entry_activated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        # Wrapped teasers change height with the width.
-        self.scheduleDelayedItemsLayout()
+class RelatedList(ItemList):
+    """The related items; Enter opens the current one, like a click."""
 
 
 class RelatedPanel(QWidget):

@@ -26,20 +26,20 @@ from PySide6.QtGui import (
     QKeyEvent,
     QPainter,
     QPalette,
-    QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QLabel,
-    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
+
+from reader.ui.item_list import ItemList
 
 if TYPE_CHECKING:
     from reader.search import SearchHit, SearchResults
@@ -143,23 +143,23 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class ResultsList(QListView):
+class ResultsList(ItemList):
+    """Enter opens the hit; Esc goes back to the search field's "clear"."""
+
     open_requested = Signal(str)
     escape_pressed = Signal()
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry_activated.connect(
+            lambda index: self.open_requested.emit(index.data(ARTICLE_ID_ROLE))
+        )
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        index = self.currentIndex()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and index.isValid():
-            self.open_requested.emit(index.data(ARTICLE_ID_ROLE))
-            return
         if event.key() == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
             return
         super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.scheduleDelayedItemsLayout()
 
 
 class SearchResultsPanel(QWidget):
