@@ -56,6 +56,7 @@ def as_json(results: SearchResults) -> dict[str, object]:
     return {
         "query": results.query,
         "total": results.total,
+        "total_is_lower_bound": results.total_is_lower_bound,
         "suggestion": results.suggestion,
         "terms": results.terms,
         "hits": [
@@ -91,7 +92,9 @@ def print_table(results: SearchResults, *, bold: bool) -> None:
             _print_hit(rank, hit, width, bold=bold)
         shown = len(results.hits)
         print(
-            f"{shown} of {results.total} results" if shown < results.total else f"{shown} results"
+            f"{shown} of {results.total_text()} results"
+            if shown < results.total
+            else f"{shown} results"
         )
     if results.suggestion:
         print(f"did you mean: {results.suggestion}")

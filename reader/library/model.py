@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass
@@ -53,13 +54,17 @@ class Article:
         return " · ".join(part for part in parts if part)
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleSummary:
+class ArticleSummary(NamedTuple):
     """What the list, filters and sorting need, without the body.
 
     Loaded for every article at start, so it stays small: the lookup fields below are
     filled when an article is summarized, but the catalog loads back only ``title_key``
     (the list sorts by it); it answers the other lookups itself (``reader.library.catalog``).
+
+    A named tuple rather than a frozen dataclass: the catalog builds 100k of them when a
+    large library opens, and ``_make`` builds a tuple in C where a frozen dataclass's
+    ``__init__`` sets fifteen attributes one by one in Python (0.5 s against 0.2 s).
+    Change one with ``summary._replace(...)``.
     """
 
     id: str

@@ -348,8 +348,8 @@ class LibraryStore:
 
 def _slim(summary: ArticleSummary) -> ArticleSummary:
     """The list fields only, as the catalog loads them (lookups stay in the catalog)."""
-    return replace(
-        summary, related_titles=(), source_sha256="", content_key="", related_keys=(), url_key=""
+    return summary._replace(
+        related_titles=(), source_sha256="", content_key="", related_keys=(), url_key=""
     )
 
 

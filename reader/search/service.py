@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 
 from reader.library.store import LibraryStore
 from reader.search.analysis import STEMMED_LANGUAGES, stopwords
@@ -55,6 +55,8 @@ RETIRED_PREFIX = "retired-"
 FEW_HITS = 3
 """Below this many hits a "did you mean" suggestion is looked for."""
 MAX_LIMIT = 1000
+COUNT_LIMIT = 1000
+"""Matches are counted exactly up to this many; past it the total says "at least"."""
 SIMILAR_TERMS = 15
 
 
@@ -79,6 +81,12 @@ class SearchResults:
     terms: list[str] = field(default_factory=list)
     """Folded (``reader.library.text.fold``) words, phrases and prefixes to highlight in
     the reading view; match them against folded text, prefixes as word starts."""
+    total_is_lower_bound: bool = False
+    """True when more than ``COUNT_LIMIT`` articles matched: ``total`` is then a floor."""
+
+    def total_text(self) -> str:
+        """The number of matches as a person reads it: "12", "1,000+"."""
+        return f"{self.total:,}+" if self.total_is_lower_bound else f"{self.total:,}"
 
 
 @dataclass(frozen=True)
@@ -286,7 +294,7 @@ class SearchService:
             results = searcher.search(compiled, limit=limit)
         else:
             results = searcher.search(compiled, limit=limit, sortedby="published", reverse=True)
-        total = len(results)
+        total, capped = _count(searcher, compiled, results, limit)
         # Sorted (filter-only) results carry the sort key as "score": report no relevance.
         found = [(hit.fields(), hit.score if parsed.has_text else 0.0) for hit in results]
         texts = self._folder.docs.texts(stored["id"] for stored, _ in found)
@@ -314,6 +322,7 @@ class SearchService:
             total=total,
             suggestion=suggestion,
             terms=terms,
+            total_is_lower_bound=capped,
         )
 
     def _suggest(self, searcher: Searcher, parsed: ParsedQuery, total: int) -> str | None:
@@ -420,6 +429,26 @@ def _stats(counts: SyncCounts, started: float, *, rebuilt: bool) -> UpdateStats:
         seconds=time.perf_counter() - started,
         rebuilt=rebuilt,
     )
+
+
+def _count(
+    searcher: Searcher, compiled: wq.Query, results: Results, limit: int
+) -> tuple[int, bool]:
+    """How many articles matched, and whether that number is only a floor.
+
+    Why not ``len(results)``: ranked search skips blocks that cannot reach the top hits,
+    so Whoosh counts by running the query again over every match: at 100k articles a
+    common word cost a second just to be counted. Counting stops at ``COUNT_LIMIT``.
+    """
+    if results.has_exact_length():
+        return len(results), False
+    scored = results.scored_length()
+    if scored < limit:  # the heap never filled, so nothing was skipped
+        return scored, False
+    counted = sum(1 for _ in itertools.islice(searcher.docs_for_query(compiled), COUNT_LIMIT + 1))
+    if counted > COUNT_LIMIT:
+        return COUNT_LIMIT, True
+    return counted, False
 
 
 def _frequency(reader: object, word: str) -> int:

@@ -202,9 +202,8 @@ class SearchResultsPanel(QWidget):
 
     def show_results(self, query: str, results: SearchResults) -> None:
         self.model.set_results(results)
-        count = results.total
-        noun = "result" if count == 1 else "results"
-        text = f"{count} {noun} for “{html.escape(query)}”"
+        noun = "result" if results.total == 1 and not results.total_is_lower_bound else "results"
+        text = f"{results.total_text()} {noun} for “{html.escape(query)}”"
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             text += f' — did you mean <a href="{suggestion}">{suggestion}</a>?'

@@ -11,7 +11,7 @@ import pytest
 
 from reader.library import Article, DuplicateArticleError, LibraryError, LibraryStore, RelatedItem
 from reader.library.catalog import Catalog
-from reader.library.store import ArticleNotFoundError
+from reader.library.store import ArticleNotFoundError, summarize
 
 
 @pytest.fixture
@@ -249,3 +249,26 @@ def test_site_is_kept_in_the_front_matter(store: LibraryStore) -> None:
     stored = store.add(article(site="Il Post"))
     assert "site: Il Post\n" in store.path_for(stored.id).read_text("utf-8")
     assert store.get(stored.id).site == "Il Post"
+
+
+def test_catalog_gives_back_every_list_field(tmp_path: Path) -> None:
+    """The catalog builds summaries positionally (fast); each field must land in its place."""
+    catalog_path = tmp_path / "catalog.sqlite3"
+    store = LibraryStore(tmp_path / "lib", Catalog(catalog_path))
+    added = store.add(
+        article(
+            "Ghiacciai d’Italia", author="Anna Bianchi", tags=["clima", "alpi"], lang="it",
+            starred=True, read=False,
+        )
+    )  # fmt: skip
+    store.add(article("Senza data", published=None, tags=[], read=True))
+    reopened = LibraryStore(store.root, Catalog(catalog_path))
+    by_id = {summary.id: summary for summary in reopened.cached_summaries()}
+    summary = by_id[added.id]
+    assert summary == summarize(added)._replace(
+        related_titles=(), source_sha256="", content_key="", related_keys=(), url_key=""
+    )
+    assert summary.tags == ("clima", "alpi") and summary.starred and not summary.read
+    assert summary.title_key == "ghiacciai d italia"
+    undated = next(s for s in by_id.values() if s.title == "Senza data")
+    assert undated.published is None and undated.tags == () and undated.read
