@@ -78,6 +78,12 @@ def _strip_xml_declaration(html: str) -> str:
     return re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
 
 
+def _all_text(element: etree._Element) -> str:
+    """Every text inside ``element``; ``text_content()`` exists only on lxml.html elements,
+    and the extractor hands back plain etree ones."""
+    return str(element.xpath("string()"))
+
+
 def _tag(element: etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
@@ -127,7 +133,7 @@ class _Converter:
                 return []
             return ["\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))]
         if tag == "pre":
-            code = element.text_content().strip("\n")
+            code = _all_text(element).strip("\n")
             if not code.strip():
                 return []
             fence = "```"
@@ -177,7 +183,7 @@ class _Converter:
         if tag == "img":
             return self._image(self._url(element.get("src", "")), element.get("alt", ""))
         if tag in ("code", "kbd", "samp", "tt"):
-            return _code_span(element.text_content())
+            return _code_span(_all_text(element))
         inner = self._inline_children(element)
         if tag in ("strong", "b"):
             return _wrap(inner, "**")

@@ -149,3 +149,17 @@ def test_image_outside_the_page_folder_is_not_copied(tmp_path: Path, empty_servi
     assert not empty_services.store.assets_dir(result.article_id).exists()
     body = empty_services.store.get(result.article_id).body
     assert "](" not in body.replace("](http", "")
+
+
+def test_code_in_a_saved_page_keeps_its_text(tmp_path: Path) -> None:
+    """The extractor returns plain etree elements: inline code and <pre> must still convert
+    (a real technical news page failed here with an AttributeError)."""
+    code = "<p>Run <code>git log --oneline</code> to see the history of the tree.</p>"
+    block = "<pre>def main():\n    return 0</pre>"
+    page = f"<html><head><title>Fiumi</title></head><body><article>{PARAGRAPHS}"
+    page += f"{code}{block}{PARAGRAPHS}</article></body></html>"
+    path = tmp_path / "code.html"
+    path.write_text(page, "utf-8")
+    article = import_file(path)
+    assert "Run `git log --oneline` to see the history" in article.body
+    assert "```\ndef main():\n    return 0\n```" in article.body
