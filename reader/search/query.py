@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -333,6 +334,29 @@ def _previous_day(key: int) -> int:
 
 
 # -- compiling ----------------------------------------------------------------------------
+MAX_PREFIX_WORDS = 64
+"""A prefix* query looks for at most this many of its words, the most frequent ones."""
+
+
+class FrequentPrefix(wq.Prefix):
+    """``Prefix`` expanded to its ``MAX_PREFIX_WORDS`` most frequent words in each segment.
+
+    Why: Whoosh ORs every word that starts with the prefix, and its pure-Python union of
+    hundreds of posting lists made a four-letter prefix take 1.6 s at 100k articles. The
+    words left out are the rarest ones (what a person typing "ener*" rarely means), as
+    Lucene's top-terms rewrite does.
+    """
+
+    def _btexts(self, ixreader):  # type: ignore[no-untyped-def]  # Whoosh's signature
+        words = list(super()._btexts(ixreader))
+        if len(words) <= MAX_PREFIX_WORDS:
+            return words
+        frequency = ixreader.doc_frequency
+        return heapq.nlargest(
+            MAX_PREFIX_WORDS, words, key=lambda word: frequency(self.fieldname, word)
+        )
+
+
 def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
     """The Whoosh query for a parsed query, or None when nothing is left to search."""
     groups = _drop_stopword_groups(parsed.groups)
@@ -379,7 +403,7 @@ def _compile(clause: Clause) -> wq.Query | None:
     if kind == "prefix":
         *words, prefix = clause.words
         exact = _EXACT_FIELDS.get(clause.field, _EXACT_FIELDS[None])
-        prefixed = _or([wq.Prefix(name, prefix, boost=boost) for name, boost in exact])
+        prefixed = _or([FrequentPrefix(name, prefix, boost=boost) for name, boost in exact])
         return _and([*(_word(clause.field, word) for word in words), prefixed])
     if kind == "phrase":
         exact = _EXACT_FIELDS.get(clause.field, _EXACT_FIELDS[None])

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.collectors import TopCollector
 from whoosh.searching import Results, Searcher
 
 from reader.library.store import LibraryStore
@@ -55,6 +56,12 @@ RETIRED_PREFIX = "retired-"
 FEW_HITS = 3
 """Below this many hits a "did you mean" suggestion is looked for."""
 MAX_LIMIT = 1000
+MATCHER_REPLACE_EVERY = 100
+"""How many matches the collector takes between two prunings of the query's matcher tree.
+
+Whoosh's default (10) rebuilds the whole tree every ten documents once the top hits are
+known; for a prefix* expanded into a union of ~200 posting lists that rebuilding was most
+of the query (1.4 s at 100k articles, 0.55 s with 100); single words are unaffected."""
 COUNT_LIMIT = 1000
 """Matches are counted exactly up to this many; past it the total says "at least"."""
 SIMILAR_TERMS = 15
@@ -291,7 +298,9 @@ class SearchService:
     ) -> SearchResults:
         assert self._folder is not None
         if parsed.has_text:
-            results = searcher.search(compiled, limit=limit)
+            collector = TopCollector(limit, replace=MATCHER_REPLACE_EVERY)
+            searcher.search_with_collector(compiled, collector)
+            results = collector.results()
         else:
             results = searcher.search(compiled, limit=limit, sortedby="published", reverse=True)
         total, capped = _count(searcher, compiled, results, limit)

@@ -10,7 +10,12 @@ from reader.library.model import ArticleSummary
 from reader.search import SearchHit, SearchResults
 from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedModel, RelatedRole
-from reader.ui.search_results import ARTICLE_ID_ROLE, HTML_ROLE, SearchResultsModel
+from reader.ui.search_results import (
+    ARTICLE_ID_ROLE,
+    HTML_ROLE,
+    SearchResultsModel,
+    SearchResultsPanel,
+)
 
 
 def summary(number: int, **changes: object) -> ArticleSummary:
@@ -151,3 +156,14 @@ def test_announcing_the_current_order_does_not_sort_again(qapp) -> None:
     assert resets == [True]
     first = model.index(0, Column.TITLE).data()
     assert first == min(s.title for s in model.summaries())
+
+
+def test_results_summary_says_when_the_count_is_a_floor(qtbot) -> None:
+    panel = SearchResultsPanel()
+    qtbot.addWidget(panel)
+    hit = SearchHit("a", "First", None, "", 1.0, "")
+    panel.show_results("llama", SearchResults("llama", [hit], 1, None, ["llama"]))
+    assert panel.summary.text() == "1 result for “llama”"
+    many = SearchResults("llama", [hit], 1000, None, ["llama"], total_is_lower_bound=True)
+    panel.show_results("llama", many)
+    assert panel.summary.text() == "1,000+ results for “llama”"

@@ -1,0 +1,60 @@
+"""What keeps queries fast on a large library: counting stops at a limit, and a prefix
+looks for its most frequent words only. Both are visible to a person, so both are pinned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library import Article
+from reader.search import SearchService, query, service
+from tests.search.conftest import build_store
+
+
+@pytest.fixture
+def llamas(tmp_path: Path) -> Iterator[SearchService]:
+    articles = [
+        Article(title=f"Note {number}", body=f"A llama walks {number} miles.", lang="en")
+        for number in range(12)
+    ]
+    articles += [
+        Article(title="Energia solare", body="energia energia del sole", lang="it"),
+        Article(title="Energia eolica", body="energia dal vento, energetico", lang="it"),
+        Article(title="Impianti", body="un impianto energetico nuovo", lang="it"),
+        Article(title="Parola rara", body="un energumeno alla porta", lang="it"),
+    ]
+    store, _ = build_store(tmp_path / "library", articles)
+    search = SearchService(tmp_path / "index", store)
+    search.update()
+    yield search
+    search.close()
+
+
+def test_total_is_exact_below_the_count_limit(llamas: SearchService) -> None:
+    results = llamas.search("llama", limit=2)
+    assert len(results.hits) == 2
+    assert results.total == 12 and not results.total_is_lower_bound
+    assert results.total_text() == "12"
+
+
+def test_total_past_the_count_limit_is_a_floor(
+    llamas: SearchService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "COUNT_LIMIT", 5)
+    capped = llamas.search("llama", limit=2)
+    assert capped.total == 5 and capped.total_is_lower_bound
+    assert capped.total_text() == "5+"
+    # When every match fits in the page, the count is exact whatever the limit.
+    assert llamas.search("llama", limit=20).total == 12
+
+
+def test_prefix_looks_for_its_most_frequent_words(
+    llamas: SearchService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = {hit.title for hit in llamas.search("energ*").hits}
+    assert everything == {"Energia solare", "Energia eolica", "Impianti", "Parola rara"}
+    monkeypatch.setattr(query, "MAX_PREFIX_WORDS", 2)  # energia (2 articles), energetico (2)
+    frequent = {hit.title for hit in llamas.search("energ*").hits}
+    assert frequent == {"Energia solare", "Energia eolica", "Impianti"}
