@@ -69,7 +69,11 @@ def parse_html_page(path: Path) -> ParsedFile:
     )
     if _word_count(body) < _MIN_ARTICLE_WORDS:
         raise ImportFailure(path, "no article text found in the page")
+    site = _clean(getattr(document, "sitename", None)) or _clean(
+        getattr(document, "hostname", None)
+    )
     title = _clean(getattr(document, "title", None)) or _fallback_title(root) or path.stem
+    title = _without_site_name(_unsplit_title(title, root, site), site)
     body = _drop_title_heading(body, title)
     if not body.strip():
         raise ImportFailure(path, "no article text found in the page")
@@ -86,9 +90,6 @@ def parse_html_page(path: Path) -> ParsedFile:
         lang=lang or detect_language(f"{title} {body[:4000]}"),
         related=related,
         source=Source(kind="html", file=path.name, sha256=sha256, url=url),
-    )
-    site = _clean(getattr(document, "sitename", None)) or _clean(
-        getattr(document, "hostname", None)
     )
     return ParsedFile([ParsedArticle(article, images.used_assets(body), site_name=site)])
 
@@ -113,6 +114,48 @@ def _parse_tree(path: Path, text: str) -> etree._Element:
     except (etree.ParserError, ValueError) as error:
         raise ImportFailure(path, f"not a readable web page ({error})") from None
     return root
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def _unsplit_title(title: str, root: etree._Element, site: str) -> str:
+    """The whole headline when the extractor cut <title> at the wrong separator.
+
+    Without a headline element the extractor splits <title> at " - " or " | " and keeps
+    one side: "Il Giornale dei Fiumi — Fiumi più caldi" became the site's name. When the
+    page's own site name is one side of <title>, cutting exactly that name is surer.
+    """
+    page_title = " ".join(root.xpath("string(//title)").split())
+    parts = {
+        part.strip()
+        for separator in _TITLE_SEPARATORS
+        if separator in page_title
+        for part in page_title.split(separator)
+    }
+    if title == page_title or title not in parts:
+        return title  # the headline came from elsewhere (og:title, <h1>): keep it
+    cut = _without_site_name(page_title, site)
+    return cut if cut != page_title else title
+
+
+def _without_site_name(title: str, site: str) -> str:
+    """ "Headline | Site" -> "Headline": pages put their name in <title>; the reader shows
+    the site apart. Only the page's own site name is cut, so a headline that merely
+    contains a dash keeps every word."""
+    if not site:
+        return title
+    # A site name may carry a tagline: "Aktuálně.cz - Víte, co se právě děje".
+    names = {normalize_title(site)}
+    names.update(normalize_title(site.split(separator)[0]) for separator in _TITLE_SEPARATORS)
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and normalize_title(tail) in names:
+            return head.strip()
+        tail, found, head = title.partition(separator)
+        if found and head.strip() and normalize_title(tail) in names:
+            return head.strip()
+    return title
 
 
 def _clean(value: object) -> str:

@@ -163,3 +163,24 @@ def test_code_in_a_saved_page_keeps_its_text(tmp_path: Path) -> None:
     article = import_file(path)
     assert "Run `git log --oneline` to see the history" in article.body
     assert "```\ndef main():\n    return 0\n```" in article.body
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Fiumi più caldi | Il Giornale dei Fiumi", "Fiumi più caldi"),
+        ("Il Giornale dei Fiumi — Fiumi più caldi", "Fiumi più caldi"),
+        ("Fiumi più caldi - Il giornale dei fiumi", "Fiumi più caldi"),
+        ("Fiumi più caldi: il Po - Il Giornale dei Fiumi", "Fiumi più caldi: il Po"),
+        ("Il Giornale dei Fiumi", "Il Giornale dei Fiumi"),  # nothing would be left
+    ],
+)
+def test_the_site_name_is_cut_from_the_title(tmp_path: Path, title: str, expected: str) -> None:
+    site = '<meta property="og:site_name" content="Il Giornale dei Fiumi - notizie d’acqua">'
+    page = f"<html><head><title>{title}</title>{site}</head>"
+    page += f"<body><article>{PARAGRAPHS}</article></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, "utf-8")
+    parsed = parse_file(path).articles[0]
+    assert parsed.article.title == expected
+    assert parsed.site_name.startswith("Il Giornale dei Fiumi")
