@@ -7,14 +7,17 @@ per page::
     <name>/expected-metadata.json   {"title": ...}
     <name>/expected.html            the article's expected content (text is compared)
 
-Run: ``python bench/extraction_accuracy.py [PAGES_DIR ...] [--write docs/import-accuracy.md]``
-(default PAGES_DIR: tests/data/web/pages). Pages are imported with the real importer
-(``reader.importers.batch.parse_file``); nothing is fetched.
+Run: ``python bench/extraction_accuracy.py PAGES_DIR [--write]``. Pages are imported with
+the real importer (``reader.importers.batch.parse_file``); nothing is fetched. ``--write``
+replaces the "Measured" section of docs/import-accuracy.md (the analysis above it is
+written by hand). The table lists each source's SHA-256 prefix, so a rerun can tell
+whether it measured the same copies.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -24,11 +27,14 @@ from pathlib import Path
 
 import lxml.html
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.machine import describe_machine, update_section
 from reader.importers.batch import parse_file
 from reader.importers.errors import ImportFailure
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_PAGES = ROOT / "tests" / "data" / "web" / "pages"
+DOC = ROOT / "docs" / "import-accuracy.md"
 TITLE_TARGET = 0.90
 F1_TARGET = 0.85
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -43,6 +49,9 @@ class PageScore:
     got_title: str
     expected_title: str
     error: str = ""
+    source_sha: str = ""
+    got_byline: str = ""
+    expected_byline: str = ""
 
 
 def tokens(text: str) -> list[str]:
@@ -68,12 +77,14 @@ def markdown_text(body: str) -> str:
 def score_page(folder: Path) -> PageScore:
     metadata = json.loads((folder / "expected-metadata.json").read_text("utf-8"))
     expected_title = " ".join(str(metadata.get("title") or "").split())
+    expected_byline = " ".join(str(metadata.get("byline") or "").split())
+    source_sha = hashlib.sha256((folder / "source.html").read_bytes()).hexdigest()[:12]
     expected_html = (folder / "expected.html").read_text("utf-8")
     expected_text = lxml.html.fromstring(expected_html).text_content()
     try:
         parsed = parse_file(folder / "source.html")
     except ImportFailure as failure:
-        return PageScore(folder.name, False, 0.0, "", expected_title, failure.reason)
+        return PageScore(folder.name, False, 0.0, "", expected_title, failure.reason, source_sha)
     article = parsed.articles[0].article
     return PageScore(
         name=folder.name,
@@ -81,6 +92,9 @@ def score_page(folder: Path) -> PageScore:
         f1=token_f1(markdown_text(article.body), expected_text),
         got_title=article.title,
         expected_title=expected_title,
+        source_sha=source_sha,
+        got_byline=article.author,
+        expected_byline=expected_byline,
     )
 
 
@@ -101,28 +115,34 @@ def report(scores: list[PageScore]) -> str:
         f"Title exact match: {title_rate:.1%} (target {TITLE_TARGET:.0%})",
         f"Mean body token F1: {mean_f1:.3f} (target {F1_TARGET:.2f})",
         "",
-        "| page | title exact | token F1 | title we extracted | note |",
-        "| --- | --- | --- | --- | --- |",
+        "| page | source sha256 | title exact | token F1 | title we extracted | note "
+        "| author we extracted / expected byline |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for score in scores:
         note = score.error or ("" if score.title_ok else f"expected: {score.expected_title}")
         lines.append(
-            f"| {score.name} | {'yes' if score.title_ok else 'no'} | {score.f1:.3f} "
-            f"| {score.got_title} | {note} |"
+            f"| {score.name} | `{score.source_sha}` | {'yes' if score.title_ok else 'no'} "
+            f"| {score.f1:.3f} | {_cell(score.got_title)} | {_cell(note)} "
+            f"| {_cell(score.got_byline) or '—'} / {_cell(score.expected_byline) or '—'} |"
         )
     return "\n".join(lines) + "\n"
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("pages", nargs="*", type=Path, default=[DEFAULT_PAGES])
-    parser.add_argument("--write", type=Path, help="also write the table to this file")
+    parser.add_argument("pages", nargs="+", type=Path)
+    parser.add_argument("--write", action="store_true", help=f"update {DOC.name}")
     args = parser.parse_args(argv)
     scores = [score_page(folder) for folder in find_pages(args.pages)]
     text = report(scores)
     print(text)
     if args.write:
-        args.write.write_text(text, "utf-8")
+        update_section(DOC, "Measured", f"Machine: {describe_machine()}.\n\n{text}")
     return 0
 
 
