@@ -217,8 +217,41 @@ def _split_tags(values: list[str]) -> list[str]:
     return [_clean(part) for value in values for part in re.split(r"[,;]", str(value))]
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre".split()
+)
+
+
 def _authors(value: object) -> str:
-    return ", ".join(part.strip() for part in _clean(value).split(";") if part.strip())
+    """The extractor's "A; B" author list, cleaned of the words a byline runs into.
+
+    Bylines are followed by a date or "2 hours ago" ("Nathan Willis March", "Aleš Vávra
+    před"): names are capitalised, so trailing lowercase words and month names go. A link
+    after a name ("Bradley M. Kuhn (http://ebb.org/bkuhn/)") ends the list: the extractor
+    turns its pieces into more "authors".
+    """
+    names: list[str] = []
+    for part in _clean(value).split(";"):
+        words = part.split()
+        link = next((n for n, word in enumerate(words) if _is_link_word(word)), None)
+        names.append(_person(words[:link]))
+        if link is not None:
+            break
+    return ", ".join(dict.fromkeys(name for name in names if name))
+
+
+def _is_link_word(word: str) -> bool:
+    folded = word.casefold()
+    return folded.startswith(("http", "www.")) or "://" in folded
+
+
+def _person(words: list[str]) -> str:
+    words = list(words)
+    while words and (words[-1].islower() or words[-1].casefold().strip(",.") in _MONTHS):
+        words.pop()
+    return " ".join(words)
 
 
 def _date(value: object) -> dt.date | None:

@@ -9,6 +9,7 @@ import pytest
 
 from reader.importers import ImportFailure, import_file, import_paths
 from reader.importers.batch import expand_paths, parse_file
+from reader.importers.html_page import _authors
 from tests.importers.web.conftest import snapshot
 
 COMPLETE_PAGE = "Rivers are getting warmer.html"
@@ -184,3 +185,17 @@ def test_the_site_name_is_cut_from_the_title(tmp_path: Path, title: str, expecte
     parsed = parse_file(path).articles[0]
     assert parsed.article.title == expected
     assert parsed.site_name.startswith("Il Giornale dei Fiumi")
+
+
+@pytest.mark.parametrize(
+    ("extracted", "expected"),
+    [
+        ("Nathan Willis March", "Nathan Willis"),
+        ("Aleš Vávra před", "Aleš Vávra"),
+        ("Bradley M Kuhn http; Ebb Org; Bkuhn", "Bradley M Kuhn"),
+        ("Anna Bianchi; Mario Rossi; Anna Bianchi", "Anna Bianchi, Mario Rossi"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+    ],
+)
+def test_author_names_lose_the_words_a_byline_runs_into(extracted: str, expected: str) -> None:
+    assert _authors(extracted) == expected
