@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from whoosh import index as windex
 from whoosh.writing import SegmentWriter
 
 from reader.library.model import Article
-from reader.library.store import ARTICLE_SUFFIX, LibraryError, LibraryStore
+from reader.library.store import LibraryError, LibraryStore
 from reader.search.analysis import index_language
 from reader.search.docstore import FILENAME as DOCSTORE_FILENAME
 from reader.search.docstore import DocStore, StoredDoc
@@ -113,28 +113,6 @@ def article_document(article: Article) -> tuple[dict[str, object], str, str]:
         fields[f"title_{lang}"] = article.title
         fields[f"body_{lang}"] = text
     return fields, lang, text
-
-
-def library_stamps(store: LibraryStore, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
-    """id -> (mtime_ns, size) of each article file, in one directory scan."""
-    wanted = set(ids)
-    stamps: dict[str, tuple[int, int]] = {}
-    try:
-        entries = list(os.scandir(store.articles_dir))
-    except FileNotFoundError:
-        return stamps
-    for entry in entries:
-        name = entry.name
-        if not name.endswith(ARTICLE_SUFFIX):
-            continue
-        article_id = name[: -len(ARTICLE_SUFFIX)]
-        if article_id in wanted:
-            try:
-                stat = entry.stat()
-            except FileNotFoundError:
-                continue
-            stamps[article_id] = (stat.st_mtime_ns, stat.st_size)
-    return stamps
 
 
 def pid_alive(pid: int) -> bool:
@@ -266,8 +244,8 @@ def sync(
     ``fresh`` means the folder is new and private (a rebuild): documents are added
     without looking for old versions and the side table is written as we go.
     """
-    summaries = store.summaries()
-    current = library_stamps(store, (summary.id for summary in summaries))
+    summaries, stamps = store.summaries_with_stamps()
+    current = {summary.id: stamps[summary.id] for summary in summaries if summary.id in stamps}
     known = {} if fresh else folder.docs.stamps()
     added = [article_id for article_id in current if article_id not in known]
     changed = [aid for aid, stamp in current.items() if aid in known and known[aid] != stamp]
