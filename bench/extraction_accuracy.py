@@ -111,9 +111,9 @@ def report(scores: list[PageScore]) -> str:
     title_rate = sum(score.title_ok for score in scores) / len(scores)
     mean_f1 = sum(score.f1 for score in scores) / len(scores)
     lines = [
-        f"Pages: {len(scores)}",
-        f"Title exact match: {title_rate:.1%} (target {TITLE_TARGET:.0%})",
-        f"Mean body token F1: {mean_f1:.3f} (target {F1_TARGET:.2f})",
+        f"- Pages: {len(scores)}",
+        f"- Title exact match: {title_rate:.1%} (target {TITLE_TARGET:.0%})",
+        f"- Mean body token F1: {mean_f1:.3f} (target {F1_TARGET:.2f})",
         "",
         "| page | source sha256 | title exact | token F1 | title we extracted | note "
         "| author we extracted / expected byline |",
