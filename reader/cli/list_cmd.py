@@ -75,4 +75,4 @@ def _print_table(rows: list[ArticleSummary]) -> None:
         date = row.published.isoformat() if row.published else "-"
         marks = ("*" if row.starred else " ") + (" " if row.read else "•")
         print(f"{date:<10}  {marks}  {row.id:<{width}}  {row.title}")
-    print(f"{len(rows)} articles")
+    print(f"{len(rows)} article" if len(rows) == 1 else f"{len(rows)} articles")
