@@ -134,7 +134,7 @@ under 10 ms for the post-pass that fixes the ToUnicode maps and writes the metad
     print(body)
     if not args.no_write:
         update_section(DOC, "PDF export", body)
-        print(f"updated {DOC}")
+        print('updated the "PDF export" section')
 
 
 if __name__ == "__main__":
