@@ -249,7 +249,11 @@ def _is_link_word(word: str) -> bool:
 
 def _person(words: list[str]) -> str:
     words = list(words)
-    while words and (words[-1].islower() or words[-1].casefold().strip(",.") in _MONTHS):
+    while (
+        len(words) > 1
+        and any(word[:1].isupper() for word in words[:-1])  # "bell hooks" stays whole
+        and (words[-1].islower() or words[-1].casefold().strip(",.") in _MONTHS)
+    ):
         words.pop()
     return " ".join(words)
 

@@ -195,6 +195,7 @@ def test_the_site_name_is_cut_from_the_title(tmp_path: Path, title: str, expecte
         ("Bradley M Kuhn http; Ebb Org; Bkuhn", "Bradley M Kuhn"),
         ("Anna Bianchi; Mario Rossi; Anna Bianchi", "Anna Bianchi, Mario Rossi"),
         ("Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("bell hooks", "bell hooks"),
     ],
 )
 def test_author_names_lose_the_words_a_byline_runs_into(extracted: str, expected: str) -> None:
