@@ -46,6 +46,9 @@ most of an hour; a segment this size is sorted in memory once and written."""
 FRESH_LIMIT_MB = 128
 SMALL_SEGMENT_DOCS = 1000
 """Incremental commits merge only segments smaller than this (see ``merge_small_segments``)."""
+SMALL_SEGMENTS_TO_MERGE = 8
+"""...and only once this many have piled up: merging even a few documents walks all their
+terms in Python (~100 ms), too much to pay on every one-article update."""
 
 
 def merge_small_segments(writer: object, segments: list[object]) -> list[object]:
@@ -54,13 +57,14 @@ def merge_small_segments(writer: object, segments: list[object]) -> list[object]
 
     Why not Whoosh's ``MERGE_SMALL``: its Fibonacci rule merges *every* segment once the
     total is under fib(n + 5), which at 100k articles in 20 segments made updating one
-    article rewrite the whole index (minutes of CPU). Segments grow here by about one per
-    thousand changed articles, and each merge copies at most that many.
+    article rewrite the whole index (minutes of CPU). Here at most
+    ``SMALL_SEGMENTS_TO_MERGE`` small segments wait beside the large ones, and a merge
+    copies fewer than ``SMALL_SEGMENTS_TO_MERGE * SMALL_SEGMENT_DOCS`` articles.
     """
     from whoosh.reading import SegmentReader
 
     small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS]  # type: ignore[attr-defined]
-    if not small:
+    if len(small) < SMALL_SEGMENTS_TO_MERGE:
         return segments
     for seg in small:  # into the segment this commit writes
         reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[attr-defined]
