@@ -194,22 +194,8 @@ def render(rows: list[dict[str, object]]) -> str:
         "did-you-mean), run twice after a warm-up pass. Targets at 100k: p95 <= 50 ms, "
         "incremental update <= 200 ms, RSS <= 350 MB.",
         "",
-        "Where it falls short, and why: **build throughput**. Whoosh is pure Python; an "
-        "article of ~550 words yields ~700 postings (unstemmed field with positions, plus "
-        "the stemmed field of its language, plus title/related/tags), and Whoosh spends "
-        "~25-30 us per posting in its pool (pickled sort runs) and codec, so the build "
-        "runs at a few dozen articles per second on this shared machine: a first index of "
-        "100k articles takes the better part of an hour (it runs in a worker with progress, "
-        "and searching works on the previous index meanwhile; later starts are incremental). "
-        "Levers not taken yet: dropping positions from the body (phrases would then need "
-        "a re-check against the stored text), or a multi-process writer on machines with "
-        "idle cores. Query latency spikes in the table come mostly from CPU contention "
-        "while measuring (the same queries take 2-15 ms on an idle core); a did-you-mean "
-        "lookup walks the term list with a Levenshtein automaton and is the slowest kind. "
-        "**Peak RSS** grows with the size of the build (707 MiB at 10k, over the 350 MB "
-        "target): not yet profiled; suspects are Whoosh's in-memory per-segment term "
-        "tables at flush time and the word/stem caches. Building in batches of a few "
-        "thousand documents per segment would bound it.",
+        "What the numbers mean, what was changed and what is missed at 100,000 articles: "
+        "the Search section of docs/performance.md.",
     ]
     return "\n".join(lines)
 
