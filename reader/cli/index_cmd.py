@@ -1,4 +1,5 @@
-"""``reader index [--rebuild]``: bring the full-text index up to date with the library."""
+"""``reader index [--rebuild] [--merge]``: bring the full-text index up to date with the
+library, and optionally merge it into one segment (faster searches on a large library)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from collections.abc import Callable
 
 from reader.cli.common import services_from_args
+from reader.search.indexer import IndexBusyError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,6 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--rebuild", action="store_true", help="index the whole library again from scratch"
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="then merge the index into one segment: faster searches on a large library, "
+        "takes minutes (about 2 per 10,000 articles)",
     )
     parser.set_defaults(handler=run)
 
@@ -51,11 +59,25 @@ def run(args: argparse.Namespace) -> int:
         search = services.search
         progress = progress_printer()
         stats = search.rebuild(progress) if args.rebuild else search.update(progress)
+        how = " (rebuilt)" if stats.rebuilt else ""
+        print(
+            f"index: {stats.added} added, {stats.updated} updated, {stats.removed} removed "
+            f"in {stats.seconds:.2f} s{how}",
+            flush=True,
+        )
+        if args.merge:
+            started = time.perf_counter()
+            try:
+                before = search.merge_segments()
+            except IndexBusyError:
+                print("reader: the index is being written by another Reader; not merged",
+                      file=sys.stderr)  # fmt: skip
+                return 1
+            took = time.perf_counter() - started
+            if before > 1:
+                print(f"index: {before} segments merged into 1 in {took:.1f} s")
+            else:
+                print("index: already one segment")
     finally:
         services.close()
-    how = " (rebuilt)" if stats.rebuilt else ""
-    print(
-        f"index: {stats.added} added, {stats.updated} updated, {stats.removed} removed "
-        f"in {stats.seconds:.2f} s{how}"
-    )
     return 0

@@ -36,6 +36,7 @@ from reader.library.store import LibraryStore
 from reader.search.analysis import STEMMED_LANGUAGES, stopwords
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
+    FRESH_LIMIT_MB,
     IndexBusyError,
     IndexFolder,
     IndexInvalidError,
@@ -188,6 +189,36 @@ class SearchService:
             if self._closed:
                 return UpdateStats(0, 0, 0, 0.0, False)
             return self._rebuild_locked(progress, started)
+
+    def merge_segments(self) -> int:
+        """Merge the whole index into one segment; returns how many segments it had.
+
+        Why: a rebuild writes one segment per 5,000 articles and updates leave large
+        segments alone (see ``merge_small_segments``), and every query runs on each
+        segment: at 100k articles 22 segments answered ~1.5x slower than 2. Merging
+        rewrites the index (~2 minutes per 10,000 articles here), so it is asked for
+        (``reader index --merge``), never done behind the person's back. Searching goes on
+        meanwhile; raises ``IndexBusyError`` if another process is writing.
+        """
+        with self._write_lock:
+            if self._closed or self._folder is None or self._needs_rebuild:
+                return 0
+            folder = self._folder
+            with folder.ix.reader() as reader:
+                before = len(reader.leaf_readers())
+            if before <= 1:
+                return before
+            writer = folder.writer(timeout=2.0, limitmb=FRESH_LIMIT_MB)
+            try:
+                writer.commit(optimize=True)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+            finally:
+                folder.writer_done()
+            self._refresh_searcher()
+            return before
 
     def _rebuild_locked(self, progress: Progress | None, started: float) -> UpdateStats:
         previous = 0

@@ -12,6 +12,7 @@ from reader.cli import main
 from reader.cli.search_cmd import terminal_snippet
 from reader.library import Article, LibraryStore
 from reader.paths import Paths
+from reader.search import indexer
 
 
 @pytest.fixture
@@ -73,3 +74,14 @@ def test_terminal_snippet() -> None:
     snippet = "a <b>b</b> &amp; <b>c</b>"
     assert terminal_snippet(snippet, bold=False) == "a **b** & **c**"
     assert terminal_snippet(snippet, bold=True) == "a \x1b[1mb\x1b[0m & \x1b[1mc\x1b[0m"
+
+
+def test_index_merge(base: list[str], capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 1)  # a rebuild of two segments
+    assert main([*base, "index", "--merge"]) == 0
+    out = capsys.readouterr().out
+    assert "index: 2 added" in out and "index: 2 segments merged into 1" in out
+    assert main([*base, "index", "--merge"]) == 0
+    assert "index: already one segment" in capsys.readouterr().out
+    assert main([*base, "search", "lavoro"]) == 0
+    assert "L’intelligenza artificiale e il lavoro" in capsys.readouterr().out

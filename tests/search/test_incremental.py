@@ -361,3 +361,23 @@ def test_updates_merge_small_segments_and_leave_large_ones(
         assert sum(1 for _, count in segments if count < 5) <= 2
     assert service.search("filler").total == 30
     service.close()
+
+
+def test_merge_segments_on_request(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 10)
+    for number in range(25):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+    service = SearchService(index_dir, store)
+    service.update()
+    assert len(_segments(index_dir)) >= 3
+    before = [hit.id for hit in service.search("llama", limit=50).hits]
+    assert service.merge_segments() >= 3
+    assert len(_segments(index_dir)) == 1
+    assert sorted(hit.id for hit in service.search("llama", limit=50).hits) == sorted(before)
+    assert len(before) == 25
+    assert service.merge_segments() == 1  # nothing left to merge
+    store.set_flags(before[0], starred=True)
+    assert service.update().updated == 1  # still a normal, writable index
+    service.close()
