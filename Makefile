@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
 .DEFAULT_GOAL := run
-.PHONY: run test fuzz lint format bench screenshot sysdeps clean
+.PHONY: run test fuzz lint format bench screenshot sysdeps clean translations
 
 # The venv is rebuilt when pyproject.toml changes; stamps keep repeated runs instant.
 $(BIN)/activate:
@@ -45,6 +45,11 @@ format: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
+
+# Window strings -> resources/translations/*.ts (lupdate), then the shipped .qm (lrelease);
+# prints what is still untranslated. Translate in reader_it.ts, then run it again.
+translations: $(VENV)/.installed
+	$(PY) packaging/translations.py update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

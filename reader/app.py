@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from reader.language import DEFAULT_LANGUAGE, resolve_language
 from reader.library import LibraryStore
 from reader.library.catalog import Catalog
 from reader.paths import Paths, sample_library_dir
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 class Services:
     paths: Paths
     store: LibraryStore
+    language: str = DEFAULT_LANGUAGE
+    """The interface language ("en"/"it"), resolved once by ``build_services``."""
     _search: SearchService | None = field(default=None, repr=False)
 
     @functools.cached_property
@@ -36,12 +39,19 @@ class Services:
             self.search.close()
 
 
-def build_services(paths: Paths, *, seed_sample_library: bool = True) -> Services:
-    """Open the library at ``paths`` (seeding an empty one with the sample library)."""
+def build_services(
+    paths: Paths, *, seed_sample_library: bool = True, language: str | None = None
+) -> Services:
+    """Open the library at ``paths`` (seeding an empty one with the sample library).
+
+    ``language`` (``--lang``) overrides the saved preference and the system language; the
+    result is the window's language and the language of the guides seeded on first start.
+    """
+    chosen = resolve_language(language, paths.settings_file)
     store = LibraryStore(paths.library, Catalog(paths.library_cache / "catalog.sqlite3"))
     if seed_sample_library and store.is_empty():
-        store.seed_from(sample_library_dir())
-    return Services(paths=paths, store=store)
+        store.seed_from(sample_library_dir(), language=chosen)
+    return Services(paths=paths, store=store, language=chosen)
 
 
 def run_gui(services: Services, open_article: str | None = None) -> int:

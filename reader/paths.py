@@ -30,6 +30,11 @@ def sample_library_dir() -> Path:
     return resources_dir() / "sample-library"
 
 
+def translations_dir() -> Path:
+    """The window's compiled translations (``reader_<lang>.qm``) and their ``.ts`` sources."""
+    return resources_dir() / "translations"
+
+
 @dataclass(frozen=True)
 class Paths:
     """Resolved directories for one run of Reader."""

@@ -12,6 +12,10 @@ _SESSION_HOME = Path(tempfile.mkdtemp(prefix="reader-tests-"))
 for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
     os.environ[_variable] = str(_SESSION_HOME / _variable.lower())
 os.environ.pop("READER_LIBRARY", None)
+# The interface language follows the locale: pin it, so the suite means the same everywhere
+# (tests of other languages ask for them explicitly).
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)
 
 import pytest  # noqa: E402
 
@@ -48,3 +52,13 @@ def sample_services(paths: Paths) -> Services:
     services = build_services(paths)
     yield services
     services.close()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application with Reader's English catalog, as ``run_window`` installs it
+    (it holds the English plural forms: "1 article", "2 articles")."""
+    from reader.ui.i18n import install_translators
+
+    install_translators(qapp, "en")
+    return qapp

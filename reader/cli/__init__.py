@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reader import __version__
 from reader.cli import commands
+from reader.language import SUPPORTED_LANGUAGES
 
 COMMAND_MODULES = commands.ALL
 
@@ -30,6 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--base-dir",
         metavar="DIR",
         help="keep library, cache and settings under DIR (for trying Reader out and for tests)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGUAGES,
+        help="the window's language (default: the saved choice, else the system's);"
+        " the command line itself speaks English",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:

@@ -12,4 +12,6 @@ def services_from_args(args: argparse.Namespace, *, seed_sample_library: bool = 
     """Services for a command; only the window seeds an empty library with the samples,
     so scripted use (``reader --library X import ...``) gets exactly what it imported."""
     paths = Paths.resolve(library=args.library, base_dir=args.base_dir)
-    return build_services(paths, seed_sample_library=seed_sample_library)
+    return build_services(
+        paths, seed_sample_library=seed_sample_library, language=getattr(args, "lang", None)
+    )

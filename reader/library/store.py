@@ -346,14 +346,21 @@ class LibraryStore:
         return candidate
 
     # -- first start -----------------------------------------------------------------------
-    def seed_from(self, sample_dir: Path) -> int:
-        """Copy the bundled sample library into an empty library; returns articles copied."""
+    def seed_from(self, sample_dir: Path, *, language: str = "en") -> int:
+        """Copy the bundled sample library into an empty library; returns articles copied.
+
+        ``articles/*.md`` go to every library, ``articles/<language>/*.md`` (the guides,
+        written once per interface language) only to a library opened in that language.
+        """
         with self._lock:
             if not self.is_empty():
                 return 0
             self.ensure()
             copied = 0
-            for source in sorted((sample_dir / "articles").glob(f"*{ARTICLE_SUFFIX}")):
+            articles = sample_dir / "articles"
+            pattern = f"*{ARTICLE_SUFFIX}"
+            sources = [*articles.glob(pattern), *(articles / language).glob(pattern)]
+            for source in sorted(sources, key=lambda path: path.name):
                 atomic_write_text(self.articles_dir / source.name, source.read_text("utf-8"))
                 copied += 1
             sample_assets = sample_dir / "assets"

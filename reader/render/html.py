@@ -26,6 +26,7 @@ import nh3
 from reader.library.model import Article, Source
 from reader.library.related import ResolvedRelated
 from reader.paths import resources_dir
+from reader.render.labels import label, label_language
 from reader.render.links import article_url, parse_reader_url, search_url
 
 THEMES: tuple[str, ...] = ("light", "dark", "sepia")
@@ -71,12 +72,18 @@ _MONTHS = {
 
 
 # -- Markdown body -----------------------------------------------------------------------------
-def markdown_to_html(markdown_text: str, *, assets_dir: Path | None = None) -> str:
-    """The article body as a sanitized HTML fragment, safe to show and to print."""
-    return _body_html(markdown_text, assets_dir=assets_dir, internal_links=True)
+def markdown_to_html(
+    markdown_text: str, *, assets_dir: Path | None = None, language: str = "en"
+) -> str:
+    """The article body as a sanitized HTML fragment, safe to show and to print.
+
+    ``language`` is the one of the labels Reader adds (an image shown as its alt text)."""
+    return _body_html(markdown_text, assets_dir=assets_dir, internal_links=True, language=language)
 
 
-def _body_html(markdown_text: str, *, assets_dir: Path | None, internal_links: bool) -> str:
+def _body_html(
+    markdown_text: str, *, assets_dir: Path | None, internal_links: bool, language: str = "en"
+) -> str:
     try:
         converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
     except RecursionError:
@@ -96,7 +103,7 @@ def _body_html(markdown_text: str, *, assets_dir: Path | None, internal_links: b
         link_rel=None,
         strip_comments=True,
     )
-    rewriter = _Rewriter(assets_dir, internal_links=internal_links)
+    rewriter = _Rewriter(assets_dir, internal_links=internal_links, language=language)
     rewriter.feed(cleaned)
     rewriter.close()
     return rewriter.result()
@@ -109,9 +116,12 @@ class _Rewriter(HTMLParser):
     HTML inside the Markdown gets exactly the same treatment as Markdown images and links.
     """
 
-    def __init__(self, assets_dir: Path | None, *, internal_links: bool) -> None:
+    def __init__(
+        self, assets_dir: Path | None, *, internal_links: bool, language: str = "en"
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self._assets_dir = assets_dir
+        self._language = language
         self._internal_links = internal_links
         self._out: list[str] = []
         self._preformatted = 0
@@ -156,23 +166,24 @@ class _Rewriter(HTMLParser):
             return ""
         parts = urlsplit(src)
         if parts.scheme.lower() in REMOTE_IMAGE_SCHEMES or src.startswith("//"):
-            return image_alt_html(alt)
+            return image_alt_html(alt, self._language)
         if parts.scheme or parts.netloc:
             return ""  # reader:// or anything else nh3 let through: not an image source
         local = resolve_asset(unquote(parts.path), self._assets_dir)
         if local is None:
             return ""
         if not local.is_file():
-            return image_alt_html(alt)
+            return image_alt_html(alt, self._language)
         kept = {"src": local.as_uri(), "alt": alt}
         kept.update({key: values[key] for key in ("title", "width", "height") if values.get(key)})
         return _start_tag("img", kept)
 
 
-def image_alt_html(alt: str) -> str:
+def image_alt_html(alt: str, language: str = "en") -> str:
     """What stands in for an image that is not shown: its alt text, marked as an image."""
-    label = f"[image: {alt}]" if alt else "[image]"
-    return f'<span class="img-alt">{html.escape(label, quote=False)}</span>'
+    word = label("image", language)
+    text = f"[{word}: {alt}]" if alt else f"[{word}]"
+    return f'<span class="img-alt">{html.escape(text, quote=False)}</span>'
 
 
 def resolve_asset(relative: str, assets_dir: Path | None) -> Path | None:
@@ -231,16 +242,21 @@ def render_article(
     theme: str = "light",
     assets_dir: Path | None = None,
     for_print: bool = False,
+    fallback_language: str = "en",
 ) -> str:
     """A complete HTML document: title, byline, body, then the related articles.
 
     ``related`` is the article's related list resolved against the library; without it the
     items are shown unresolved. ``for_print`` drops links that mean nothing on paper
-    (reader://, in-page anchors) and uses the print typography.
+    (reader://, in-page anchors) and uses the print typography. Reader's own labels are in
+    the article's language, or ``fallback_language`` (the interface's) when it has none.
     """
     if related is None:
         related = [ResolvedRelated(item, None) for item in article.related]
-    body = _body_html(article.body, assets_dir=assets_dir, internal_links=not for_print)
+    language = label_language(article.lang, fallback_language)
+    body = _body_html(
+        article.body, assets_dir=assets_dir, internal_links=not for_print, language=language
+    )
     parts = [
         "<html><head>",
         '<meta charset="utf-8">',
@@ -248,18 +264,18 @@ def render_article(
         f"<style>{theme_css(theme, for_print=for_print)}</style>",
         "</head><body>",
         f'<h1 class="title">{_text(article.title)}</h1>',
-        byline_html(article, for_print=for_print),
+        byline_html(article, for_print=for_print, language=language),
         f'<div class="body">{body}</div>',
-        related_html(related, for_print=for_print),
+        related_html(related, for_print=for_print, language=language),
         "</body></html>",
     ]
     return "\n".join(part for part in parts if part)
 
 
-def byline_html(article: Article, *, for_print: bool = False) -> str:
+def byline_html(article: Article, *, for_print: bool = False, language: str = "en") -> str:
     """Author, date, category, then where the article came from (the byline may be empty)."""
     # One run of text, no spans: a PDF then extracts it as one line, not one line per fact.
-    date = format_date(article.published, article.lang) if article.published else ""
+    date = format_date(article.published, article.lang, language) if article.published else ""
     facts = [fact for fact in (article.author, date, article.category) if fact]
     lines = []
     if facts:
@@ -268,7 +284,7 @@ def byline_html(article: Article, *, for_print: bool = False) -> str:
     if article.site:
         source = f"{_text(article.site)} · {source}" if source else _text(article.site)
     if source:
-        lines.append(f'<p class="source">Source: {source}</p>')
+        lines.append(f'<p class="source">{label("source", language)}: {source}</p>')
     return "\n".join(lines)
 
 
@@ -283,7 +299,9 @@ def source_html(source: Source | None) -> str:
     return " · ".join(parts)
 
 
-def related_html(related: Sequence[ResolvedRelated], *, for_print: bool = False) -> str:
+def related_html(
+    related: Sequence[ResolvedRelated], *, for_print: bool = False, language: str = "en"
+) -> str:
     """The "Related articles" section: each item a title link and its teaser.
 
     On screen a resolved item links to the article, an unresolved one to a library search for
@@ -292,7 +310,7 @@ def related_html(related: Sequence[ResolvedRelated], *, for_print: bool = False)
     """
     if not related:
         return ""
-    blocks = ['<h2 class="related-heading">Related articles</h2>']
+    blocks = [f'<h2 class="related-heading">{label("related_heading", language)}</h2>']
     for entry in related:
         item = entry.item
         title = _text(item.title)
@@ -304,16 +322,16 @@ def related_html(related: Sequence[ResolvedRelated], *, for_print: bool = False)
             link = f'<a href="{html.escape(article_url(entry.article_id))}">{title}</a>'
         else:
             link = f'<a href="{html.escape(search_url(item.title))}">{title}</a>'
-            note = ' <span class="not-in-library">not in your library</span>'
+            note = f' <span class="not-in-library">{label("not_in_library", language)}</span>'
         blocks.append(f'<p class="related-title">{link}{note}</p>')
         if item.teaser:
             blocks.append(f'<p class="related-teaser">{_text(item.teaser)}</p>')
     return '<div class="related">\n' + "\n".join(blocks) + "\n</div>"
 
 
-def format_date(date: dt.date, lang: str = "") -> str:
-    """``25 marzo 2024`` in the article's language (English when unknown): no locale needed."""
-    months = _MONTHS.get(lang.lower()[:2], _MONTHS["en"]).split()
+def format_date(date: dt.date, lang: str = "", fallback: str = "en") -> str:
+    """``25 marzo 2024`` in the article's language (else ``fallback``'s): no locale needed."""
+    months = (_MONTHS.get(lang.lower()[:2]) or _MONTHS.get(fallback, _MONTHS["en"])).split()
     return f"{date.day} {months[date.month - 1]} {date.year}"
 
 

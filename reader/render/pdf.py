@@ -45,6 +45,7 @@ from reader.library.atomic import atomic_write_bytes
 from reader.library.model import Article
 from reader.library.related import RelatedIndex
 from reader.render.html import format_date, render_article, theme_css
+from reader.render.labels import label, label_language
 from reader.render.pdfpost import finish_pdf
 
 Progress = Callable[[int, int], None]
@@ -63,7 +64,6 @@ FOOTER_TEXT_MM = 4.5  # footer baseline below the hairline
 FOOTER_FONT = ("DejaVu Sans", 7.5)
 FOOTER_COLOR = "#6b6b70"
 BODY_FONT = ("DejaVu Serif", 10.5)
-CONTENTS_TITLE = "Contents"
 CSS_PIXELS_PER_INCH = 96  # how QTextDocument scales px (images, margins) to a paint device
 
 
@@ -173,13 +173,15 @@ def export_pdf(
     assets_root: Path | None = None,
     page_size: str | None = None,
     progress: Progress | None = None,
+    fallback_language: str = "en",
 ) -> Path:
     """Write ``articles`` to ``output`` as one PDF; returns ``output``.
 
     ``related_index`` resolves related items (only for their display: on paper they are not
     links); ``assets_root`` is the library's assets folder (``<root>/<id>/`` per article) for
     local images. Several articles get a contents page and each starts on a new page.
-    ``progress(done, total)`` is called as articles are laid out and painted.
+    ``progress(done, total)`` is called as articles are laid out and painted. Reader's labels
+    (headings, contents) are in each article's language, else in ``fallback_language``.
     Raises ExportError when the output cannot be written.
     """
     if not articles:
@@ -212,12 +214,19 @@ def export_pdf(
         if related_index is not None:
             related = related_index.resolve(article.related, exclude=article.id)
         assets_dir = assets_root / article.id if assets_root is not None and article.id else None
-        page = render_article(article, related=related, assets_dir=assets_dir, for_print=True)
+        page = render_article(
+            article,
+            related=related,
+            assets_dir=assets_dir,
+            for_print=True,
+            fallback_language=fallback_language,
+        )
+        language = label_language(article.lang, fallback_language)
         byline = " · ".join(
             fact
             for fact in (
                 article.author,
-                format_date(article.published, article.lang) if article.published else "",
+                format_date(article.published, article.lang, language) if article.published else "",
                 article.category,
             )
             if fact
@@ -225,7 +234,9 @@ def export_pdf(
         sections.append(_Section(_document(page, writer, geometry), article.title, byline))
         report(done, total)
     if len(articles) > 1:
-        sections.insert(0, _contents_section(sections, writer, geometry))
+        languages = {label_language(article.lang, fallback_language) for article in articles}
+        title = label("contents", languages.pop() if len(languages) == 1 else fallback_language)
+        sections.insert(0, _contents_section(sections, writer, geometry, title))
     page_count = _number_pages(sections)
 
     painter = QPainter()
@@ -395,7 +406,7 @@ def _image_size(document: QTextDocument, image_format: QTextImageFormat) -> tupl
 
 
 def _contents_section(
-    articles: list[_Section], writer: QPdfWriter, geometry: _Geometry
+    articles: list[_Section], writer: QPdfWriter, geometry: _Geometry, title: str
 ) -> _Section:
     """The contents page(s); laid out until the page numbers it lists are stable."""
     starts = [0] * len(articles)
@@ -405,14 +416,14 @@ def _contents_section(
         for index, section in enumerate(articles):
             starts[index] = page
             page += section.document.pageCount()
-        document = _document(_contents_html(articles, starts), writer, geometry)
+        document = _document(_contents_html(articles, starts, title), writer, geometry)
         if document.pageCount() == contents_pages:
             break
         contents_pages = document.pageCount()
-    return _Section(document, CONTENTS_TITLE, is_contents=True)
+    return _Section(document, title, is_contents=True)
 
 
-def _contents_html(articles: list[_Section], starts: list[int]) -> str:
+def _contents_html(articles: list[_Section], starts: list[int], title: str) -> str:
     rows = []
     for section, start in zip(articles, starts, strict=True):
         byline = f'<br><span class="contents-byline">{html.escape(section.byline)}</span>'
@@ -428,7 +439,7 @@ def _contents_html(articles: list[_Section], starts: list[int]) -> str:
         "td.page { font-family: 'DejaVu Sans'; font-size: 10pt; }"
         "span.contents-title { font-family: 'DejaVu Sans'; font-size: 10.5pt; font-weight: bold; }"
         "span.contents-byline { font-size: 8.5pt; color: #6b6b70; }"
-        f'</style></head><body><h1 class="title">{CONTENTS_TITLE}</h1>'
+        f'</style></head><body><h1 class="title">{html.escape(title)}</h1>'
         '<table class="contents" width="100%" cellspacing="0" cellpadding="6">'
         + "".join(rows)
         + "</table></body></html>"

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from reader.ui.settings import THEME_CHOICES
 
-THEME_LABELS = {"system": "Follow System", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("WindowActions", "Follow System"),
+    "light": QT_TRANSLATE_NOOP("WindowActions", "Light"),
+    "dark": QT_TRANSLATE_NOOP("WindowActions", "Dark"),
+    "sepia": QT_TRANSLATE_NOOP("WindowActions", "Sepia"),
+}
+"""English sources; ``theme_label`` gives the text to show."""
+
+
+def theme_label(choice: str) -> str:
+    return QCoreApplication.translate("WindowActions", THEME_LABELS[choice])
 
 
 @dataclass
@@ -78,58 +88,97 @@ def create_actions(window: QWidget) -> WindowActions:
     group = QActionGroup(window)
     group.setExclusive(True)
     for choice in THEME_CHOICES:
-        action = QAction(THEME_LABELS[choice], window)
+        action = QAction(theme_label(choice), window)
         action.setCheckable(True)
         action.setData(choice)
         group.addAction(action)
         themes[choice] = action
 
-    delete = QAction("Move to &Trash", window)
+    delete = QAction(QCoreApplication.translate("WindowActions", "Move to &Trash"), window)
     delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
     # Active only where the window adds it (the library list): Delete in the search field
     # must still delete characters.
     delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    delete.setToolTip("Move the article to the desktop trash (Del); Ctrl+Z brings it back")
+    delete.setToolTip(
+        QCoreApplication.translate(
+            "WindowActions", "Move the article to the desktop trash (Del); Ctrl+Z brings it back"
+        )
+    )
 
     return WindowActions(
         back=_action(
             window,
-            "&Back",
+            QCoreApplication.translate("WindowActions", "&Back"),
             ["Alt+Left", QKeySequence.StandardKey.Back],
             icon=standard("go-previous", icons.SP_ArrowBack),
         ),
         forward=_action(
             window,
-            "&Forward",
+            QCoreApplication.translate("WindowActions", "&Forward"),
             ["Alt+Right", QKeySequence.StandardKey.Forward],
             icon=standard("go-next", icons.SP_ArrowForward),
         ),
-        focus_search=_action(window, "&Search Library", ["Ctrl+K", "Ctrl+L"]),
+        focus_search=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Search Library"),
+            ["Ctrl+K", "Ctrl+L"],
+        ),
         import_files=_action(
             window,
-            "&Import…",
+            QCoreApplication.translate("WindowActions", "&Import…"),
             ["Ctrl+O"],
-            tip="Import articles (text, Markdown, web pages, Wallabag, feeds) — or drop files here",
+            tip=QCoreApplication.translate(
+                "WindowActions",
+                "Import articles (text, Markdown, web pages, Wallabag, feeds) — or drop files here",
+            ),
             icon=standard("document-open", icons.SP_DialogOpenButton),
         ),
         export_pdf=_action(
             window,
-            "&Export PDF…",
+            QCoreApplication.translate("WindowActions", "&Export PDF…"),
             ["Ctrl+Shift+E"],
-            tip="Export the open article to PDF",
+            tip=QCoreApplication.translate("WindowActions", "Export the open article to PDF"),
             icon=standard("document-save-as", icons.SP_DialogSaveButton),
         ),
-        quit=_action(window, "&Quit", ["Ctrl+Q", QKeySequence.StandardKey.Quit]),
-        find=_action(window, "&Find in Article…", ["Ctrl+F"]),
-        find_next=_action(window, "Find &Next", ["F3"]),
-        find_previous=_action(window, "Find &Previous", ["Shift+F3"]),
-        zoom_in=_action(window, "Zoom &In", ["Ctrl+=", "Ctrl++"], tip="Larger text"),
-        zoom_out=_action(window, "Zoom &Out", ["Ctrl+-"], tip="Smaller text"),
-        zoom_reset=_action(window, "&Actual Size", ["Ctrl+0"]),
-        toggle_star=_action(window, "&Star", ["Ctrl+D"], checkable=True),
-        toggle_read=_action(window, "Mark as &Unread", ["Ctrl+U"]),
+        quit=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "&Quit"),
+            ["Ctrl+Q", QKeySequence.StandardKey.Quit],
+        ),
+        find=_action(
+            window, QCoreApplication.translate("WindowActions", "&Find in Article…"), ["Ctrl+F"]
+        ),
+        find_next=_action(
+            window, QCoreApplication.translate("WindowActions", "Find &Next"), ["F3"]
+        ),
+        find_previous=_action(
+            window, QCoreApplication.translate("WindowActions", "Find &Previous"), ["Shift+F3"]
+        ),
+        zoom_in=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "Zoom &In"),
+            ["Ctrl+=", "Ctrl++"],
+            tip=QCoreApplication.translate("WindowActions", "Larger text"),
+        ),
+        zoom_out=_action(
+            window,
+            QCoreApplication.translate("WindowActions", "Zoom &Out"),
+            ["Ctrl+-"],
+            tip=QCoreApplication.translate("WindowActions", "Smaller text"),
+        ),
+        zoom_reset=_action(
+            window, QCoreApplication.translate("WindowActions", "&Actual Size"), ["Ctrl+0"]
+        ),
+        toggle_star=_action(
+            window, QCoreApplication.translate("WindowActions", "&Star"), ["Ctrl+D"], checkable=True
+        ),
+        toggle_read=_action(
+            window, QCoreApplication.translate("WindowActions", "Mark as &Unread"), ["Ctrl+U"]
+        ),
         delete=delete,
-        undo_delete=_action(window, "&Undo Move to Trash", ["Ctrl+Z"]),
+        undo_delete=_action(
+            window, QCoreApplication.translate("WindowActions", "&Undo Move to Trash"), ["Ctrl+Z"]
+        ),
         themes=themes,
         theme_group=group,
     )

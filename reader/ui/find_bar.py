@@ -20,24 +20,24 @@ class FindBar(QWidget):
         self._view = view
         self.field = QLineEdit()
         self.field.setObjectName("findField")
-        self.field.setPlaceholderText("Find in article")
+        self.field.setPlaceholderText(self.tr("Find in article"))
         self.field.setClearButtonEnabled(True)
         self.previous_button = QToolButton()
         self.previous_button.setText("↑")
-        self.previous_button.setToolTip("Previous match (Shift+F3)")
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+F3)"))
         self.next_button = QToolButton()
         self.next_button.setText("↓")
-        self.next_button.setToolTip("Next match (F3)")
+        self.next_button.setToolTip(self.tr("Next match (F3)"))
         self.status = QLabel()
         self.status.setObjectName("findStatus")
         close_button = QToolButton()
         close_button.setText("✕")
-        close_button.setToolTip("Close (Esc)")
+        close_button.setToolTip(self.tr("Close (Esc)"))
         close_button.setAutoRaise(True)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(self.tr("Find:")))
         layout.addWidget(self.field, 1)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
@@ -90,7 +90,8 @@ class FindBar(QWidget):
         if not text:
             self.status.clear()
         elif found:
-            self.status.setText(f"{self._view.count_matches(text)} found")
+            count = self._view.count_matches(text)
+            self.status.setText(self.tr("%n found", "", count))
         else:
-            self.status.setText("Not found")
+            self.status.setText(self.tr("Not found"))
         return found

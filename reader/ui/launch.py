@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 from reader import __version__
+from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def run_window(services: Services, open_article: str | None = None) -> int:
     ``open_article`` (an id) wins over the article that was open when Reader last closed.
     """
     app = ensure_application()
+    install_translators(app, services.language)  # parented to the app: they live as long
     window = MainWindow(services)
     window.show()
     if open_article:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -26,6 +27,7 @@ from PySide6.QtGui import QFont
 
 from reader.library.model import ArticleSummary
 from reader.library.text import fold, normalize_title
+from reader.ui.i18n import format_list_date
 
 FETCH_BATCH = 500
 STAR_ON = "★"
@@ -42,9 +44,9 @@ class Column(enum.IntEnum):
 
 HEADERS = {
     Column.STAR: STAR_ON,
-    Column.TITLE: "Title",
-    Column.DATE: "Date",
-    Column.CATEGORY: "Category",
+    Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),
+    Column.DATE: QT_TRANSLATE_NOOP("LibraryModel", "Date"),
+    Column.CATEGORY: QT_TRANSLATE_NOOP("LibraryModel", "Category"),
 }
 
 
@@ -286,9 +288,9 @@ class LibraryModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[Column(section)]
+            return self.tr(HEADERS[Column(section)])
         if role == Qt.ItemDataRole.ToolTipRole and section == Column.STAR:
-            return "Starred"
+            return self.tr("Starred")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -311,7 +313,7 @@ class LibraryModel(QAbstractTableModel):
             if column == Column.TITLE:
                 return summary.title
             if column == Column.DATE:
-                return summary.published.isoformat() if summary.published else ""
+                return format_list_date(summary.published)
             if column == Column.CATEGORY:
                 return summary.category
             return None
@@ -323,7 +325,7 @@ class LibraryModel(QAbstractTableModel):
             details = [summary.title, summary.author, ", ".join(summary.tags)]
             return "\n".join(part for part in details if part)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == Column.STAR:
-            return "starred" if summary.starred else "not starred"
+            return self.tr("starred") if summary.starred else self.tr("not starred")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.STAR:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Role.ARTICLE_ID:

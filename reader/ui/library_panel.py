@@ -6,7 +6,9 @@ row, Enter opens it, Delete sends it to the trash, Ctrl+D stars it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.i18n import format_list_date
 from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
 
-ALL_CATEGORIES = "All categories"
-ALL_TAGS = "All tags"
+ALL_CATEGORIES = QT_TRANSLATE_NOOP("LibraryPanel", "All categories")
+ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPanel", "All tags")
 
 
 class LibraryTable(QTableView):
@@ -58,14 +61,14 @@ class LibraryPanel(QWidget):
 
         self.category_filter = QComboBox()
         self.category_filter.setObjectName("categoryFilter")
-        self.category_filter.setToolTip("Show one category")
+        self.category_filter.setToolTip(self.tr("Show one category"))
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tagFilter")
-        self.tag_filter.setToolTip("Show one tag")
-        self.unread_only = QCheckBox("Unread")
-        self.unread_only.setToolTip("Show only articles not read yet")
-        self.starred_only = QCheckBox("Starred")
-        self.starred_only.setToolTip("Show only starred articles")
+        self.tag_filter.setToolTip(self.tr("Show one tag"))
+        self.unread_only = QCheckBox(self.tr("Unread"))
+        self.unread_only.setToolTip(self.tr("Show only articles not read yet"))
+        self.starred_only = QCheckBox(self.tr("Starred"))
+        self.starred_only.setToolTip(self.tr("Show only starred articles"))
 
         self.table = LibraryTable()
         self.table.setObjectName("libraryTable")
@@ -83,12 +86,15 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.STAR, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-        # Dates are ISO, all one width: a fixed column spares Qt measuring every loaded row
+        # Dates are all about one width: a fixed column spares Qt measuring every loaded row
         # (ResizeToContents asked the model 24,000 times as a 100k library opened).
         header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.CATEGORY, QHeaderView.ResizeMode.Interactive)
         metrics = self.table.fontMetrics()
-        date_width = metrics.horizontalAdvance("0000-00-00") + 2 * metrics.averageCharWidth()
+        date_width = (
+            metrics.horizontalAdvance(format_list_date(dt.date(2000, 12, 28)))
+            + 2 * metrics.averageCharWidth()
+        )
         header.resizeSection(Column.DATE, max(date_width, header.sectionSizeHint(Column.DATE)))
         header.resizeSection(Column.STAR, 24)
         header.resizeSection(Column.CATEGORY, 90)
@@ -122,8 +128,8 @@ class LibraryPanel(QWidget):
     # -- filters ---------------------------------------------------------------------------
     def refresh_filter_choices(self) -> None:
         """Fill the combos from the library, keeping the current choice when it still exists."""
-        _refill(self.category_filter, ALL_CATEGORIES, self.model.categories())
-        _refill(self.tag_filter, ALL_TAGS, self.model.tags())
+        _refill(self.category_filter, self.tr(ALL_CATEGORIES), self.model.categories())
+        _refill(self.tag_filter, self.tr(ALL_TAGS), self.model.tags())
 
     def _apply_filter(self) -> None:
         current = self.table.current_article_id()

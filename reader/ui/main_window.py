@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
-from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
+from reader.ui.actions import WindowActions, create_actions, theme_label
 from reader.ui.find_bar import FindBar
 from reader.ui.history import History, HistoryEntry
+from reader.ui.i18n import counted, format_list_date
+from reader.ui.language_menu import LanguageMenu
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.reader_view import ReaderView
@@ -137,13 +139,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
     def _build_menus(self, actions: WindowActions) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(actions.import_files)
         file_menu.addAction(actions.export_pdf)
         file_menu.addSeparator()
         file_menu.addAction(actions.quit)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(actions.undo_delete)
         edit_menu.addSeparator()
         edit_menu.addAction(actions.focus_search)
@@ -151,21 +153,22 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(actions.find_next)
         edit_menu.addAction(actions.find_previous)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.theme_menu = QMenu("&Theme", self)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.theme_menu = QMenu(self.tr("&Theme"), self)
         for action in actions.themes.values():
             self.theme_menu.addAction(action)
         view_menu.addMenu(self.theme_menu)
+        view_menu.addMenu(LanguageMenu(self.services, self))
         view_menu.addSeparator()
         view_menu.addAction(actions.zoom_in)
         view_menu.addAction(actions.zoom_out)
         view_menu.addAction(actions.zoom_reset)
 
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(actions.back)
         go_menu.addAction(actions.forward)
 
-        article_menu = self.menuBar().addMenu("&Article")
+        article_menu = self.menuBar().addMenu(self.tr("&Article"))
         article_menu.addAction(actions.toggle_star)
         article_menu.addAction(actions.toggle_read)
         article_menu.addSeparator()
@@ -174,7 +177,7 @@ class MainWindow(QMainWindow):
         self.library_panel.table.addAction(actions.delete)
 
     def _build_toolbar(self, actions: WindowActions) -> None:
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -188,8 +191,8 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         self.theme_button = QToolButton()
         self.theme_button.setObjectName("themeButton")
-        self.theme_button.setText("Theme")
-        self.theme_button.setToolTip("Reading theme")
+        self.theme_button.setText(self.tr("Theme"))
+        self.theme_button.setToolTip(self.tr("Reading theme"))
         self.theme_button.setMenu(self.theme_menu)
         self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         toolbar.addWidget(self.theme_button)
@@ -240,7 +243,9 @@ class MainWindow(QMainWindow):
         self.search_results.escape_pressed.connect(self.search.clear)
         self.transfers.imported.connect(self._import_finished)
         self.transfers.exported.connect(
-            lambda path: self.statusBar().showMessage(f"Exported {path}", UNDO_MESSAGE_MS)
+            lambda path: self.statusBar().showMessage(
+                self.tr("Exported {path}").format(path=path), UNDO_MESSAGE_MS
+            )
         )
         self.transfers.progress.connect(self._show_progress)
         self.jobs.busy_changed.connect(self._busy_changed)
@@ -252,7 +257,7 @@ class MainWindow(QMainWindow):
         try:
             return self.services.search
         except Exception as error:  # a broken index must not keep the library closed
-            self.statusBar().showMessage(f"Search unavailable: {error}")
+            self.statusBar().showMessage(self.tr("Search unavailable: {error}").format(error=error))
             return None
 
     def check_library_folder(self) -> None:
@@ -271,7 +276,9 @@ class MainWindow(QMainWindow):
             lambda progress: self.services.store.summaries(progress),
             on_success=folder_checked,
             on_failure=self._index_failed,
-            on_progress=lambda done, total: self._show_progress("Reading library", done, total),
+            on_progress=lambda done, total: self._show_progress(
+                self.tr("Reading library"), done, total
+            ),
         )
 
     def update_index(self) -> None:
@@ -284,11 +291,11 @@ class MainWindow(QMainWindow):
             lambda progress: service.update(progress),
             on_success=self._index_updated,
             on_failure=self._index_failed,
-            on_progress=lambda done, total: self._show_progress("Indexing", done, total),
+            on_progress=lambda done, total: self._show_progress(self.tr("Indexing"), done, total),
         )
 
     def _index_updated(self, _stats: object) -> None:
-        self.statusBar().showMessage("Search index up to date", 3000)
+        self.statusBar().showMessage(self.tr("Search index up to date"), 3000)
         # Queries typed while indexing ran against the old index: ask again.
         self.search.refresh()
         if self.current_article is not None:
@@ -296,7 +303,9 @@ class MainWindow(QMainWindow):
         self.index_finished.emit(True)
 
     def _index_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Indexing failed: {message}", UNDO_MESSAGE_MS)
+        self.statusBar().showMessage(
+            self.tr("Indexing failed: {message}").format(message=message), UNDO_MESSAGE_MS
+        )
         self.index_finished.emit(False)
 
     # -- opening articles ------------------------------------------------------------------
@@ -327,11 +336,15 @@ class MainWindow(QMainWindow):
         assets = self.services.store.assets_dir(article_id)
         related = self._related_index.resolve(article.related, exclude=article_id)
         html = render_article(
-            article, related=related, theme=self.effective_theme, assets_dir=assets
+            article,
+            related=related,
+            theme=self.effective_theme,
+            assets_dir=assets,
+            fallback_language=self.services.language,
         )
         self.reader_view.show_html(html, article_assets=assets)
         self.current_article = article
-        self.setWindowTitle(f"{article.title} — Reader")
+        self.setWindowTitle(self.tr("{title} — Reader").format(title=article.title))
         self._mark_read(article)
         self.library_panel.select(article_id)
         self._show_related(article)
@@ -363,7 +376,9 @@ class MainWindow(QMainWindow):
         try:
             self.services.store.set_flags(article.id, read=True)
         except LibraryError as error:
-            self.statusBar().showMessage(f"Could not mark as read: {error}", UNDO_MESSAGE_MS)
+            self.statusBar().showMessage(
+                self.tr("Could not mark as read: {error}").format(error=error), UNDO_MESSAGE_MS
+            )
             return
         article.read = True
         self.library_model.set_flags(article.id, read=True)
@@ -515,7 +530,7 @@ class MainWindow(QMainWindow):
         self.services.store.set_flags(article.id, read=False)
         article.read = False
         self.library_model.set_flags(article.id, read=False)
-        self.statusBar().showMessage("Marked as unread", 3000)
+        self.statusBar().showMessage(self.tr("Marked as unread"), 3000)
 
     def delete_current(self) -> None:
         """Move the selected article to the desktop trash; Ctrl+Z brings it back."""
@@ -528,7 +543,9 @@ class MainWindow(QMainWindow):
         try:
             article = self.services.store.delete(article_id)
         except (LibraryError, OSError) as error:
-            self.statusBar().showMessage(f"Could not delete: {error}", UNDO_MESSAGE_MS)
+            self.statusBar().showMessage(
+                self.tr("Could not delete: {error}").format(error=error), UNDO_MESSAGE_MS
+            )
             return
         self._deleted.append(article)
         self.library_model.remove(article_id)
@@ -543,7 +560,8 @@ class MainWindow(QMainWindow):
             if next_id is not None:
                 self.open_article(next_id)
         self.statusBar().showMessage(
-            f"Moved “{article.title}” to the trash — Ctrl+Z to undo", UNDO_MESSAGE_MS
+            self.tr("Moved “{title}” to the trash — Ctrl+Z to undo").format(title=article.title),
+            UNDO_MESSAGE_MS,
         )
         self._update_navigation()
 
@@ -555,11 +573,15 @@ class MainWindow(QMainWindow):
             self.services.store.restore(article)
         except LibraryError as error:
             self._deleted.append(article)
-            self.statusBar().showMessage(f"Could not restore: {error}", UNDO_MESSAGE_MS)
+            self.statusBar().showMessage(
+                self.tr("Could not restore: {error}").format(error=error), UNDO_MESSAGE_MS
+            )
             return
         self._library_changed()
         self.open_article(article.id)
-        self.statusBar().showMessage(f"Restored “{article.title}”", 3000)
+        self.statusBar().showMessage(
+            self.tr("Restored “{title}”").format(title=article.title), 3000
+        )
         self._update_navigation()
 
     def _library_changed(
@@ -583,7 +605,11 @@ class MainWindow(QMainWindow):
         self.transfers.import_files(paths)
 
     def _import_finished(self, report: ImportReport) -> None:
-        self.statusBar().showMessage(f"Import: {report.summary()}", UNDO_MESSAGE_MS)
+        summary = self.tr("Import: {imported} imported, {skipped} skipped, {failed} failed")
+        self.statusBar().showMessage(
+            summary.format(imported=report.imported, skipped=report.skipped, failed=report.failed),
+            UNDO_MESSAGE_MS,
+        )
         self._library_changed()
         imported = [result.article_id for result in report.results if result.status == "imported"]
         if len(imported) == 1:
@@ -628,9 +654,11 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         model = self.library_model
         total, shown = model.total_count(), model.shown_count()
-        text = f"{total} articles · {model.unread_count()} unread"
+        unread = model.unread_count()
+        text = counted(self.tr("%n article(s)", "", total), total)
+        text += " · " + counted(self.tr("%n unread", "", unread), unread)
         if shown != total:
-            text += f" · {shown} shown"
+            text += " · " + counted(self.tr("%n shown", "", shown), shown)
         self.counts_label.setText(text)
 
     def _link_hovered(self, url: QUrl) -> None:
@@ -662,7 +690,9 @@ class MainWindow(QMainWindow):
 
         theme = self.effective_theme
         self.commands.themes[self._theme_choice].setChecked(True)
-        self.theme_button.setText(f"Theme: {THEME_LABELS[self._theme_choice]}")
+        self.theme_button.setText(
+            self.tr("Theme: {name}").format(name=theme_label(self._theme_choice))
+        )
         css = theme_css(theme)
         self.reader_view.setPalette(themed_palette(self.palette(), css))
         if self.current_article is not None:
@@ -720,10 +750,10 @@ def _local_files(mime: QMimeData) -> list[Path]:
 
 
 def _byline(summary: ArticleSummary) -> str:
-    parts = [summary.published.isoformat() if summary.published else "", summary.category]
+    parts = [format_list_date(summary.published), summary.category]
     return " · ".join(part for part in parts if part)
 
 
 def _hit_byline(hit: SearchHit) -> str:
-    parts = [hit.published.isoformat() if hit.published else "", hit.category]
+    parts = [format_list_date(hit.published), hit.category]
     return " · ".join(part for part in parts if part)

@@ -12,7 +12,9 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.item_list import ItemList
 
-NOT_IN_LIBRARY = "not in your library"
+NOT_IN_LIBRARY = QT_TRANSLATE_NOOP("RelatedPanel", "not in your library")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -66,7 +68,7 @@ class RelatedEntry:
     @property
     def note(self) -> str:
         if self.kind is EntryKind.RELATED and self.article_id is None:
-            return NOT_IN_LIBRARY
+            return QCoreApplication.translate("RelatedPanel", NOT_IN_LIBRARY)
         return ""
 
 
@@ -105,9 +107,9 @@ class RelatedModel(QAbstractListModel):
         self.beginResetModel()
         entries: list[RelatedEntry] = []
         for heading, items in (
-            ("Related articles", self._related),
-            ("Similar in your library", self._similar),
-            ("Linked from", self._linked),
+            (self.tr("Related articles"), self._related),
+            (self.tr("Similar in your library"), self._similar),
+            (self.tr("Linked from"), self._linked),
         ):
             if items:
                 entries.append(RelatedEntry(EntryKind.HEADING, heading))
@@ -140,7 +142,9 @@ class RelatedModel(QAbstractListModel):
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole and entry.is_navigable:
             if entry.article_id is None:
-                return f"Not in your library: click to search for “{entry.title}”"
+                return self.tr("Not in your library: click to search for “{title}”").format(
+                    title=entry.title
+                )
             return entry.teaser or entry.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return " — ".join(part for part in (entry.title, entry.note, entry.teaser) if part)

@@ -31,7 +31,7 @@ class SearchField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchField")
-        self.setPlaceholderText("Search your library  (Ctrl+K)")
+        self.setPlaceholderText(self.tr("Search your library  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(220)
         self.setMaximumWidth(420)
@@ -123,7 +123,7 @@ class SearchController(QObject):
             self.cleared.emit()
             return
         if self._service is None:
-            self.failed.emit("Search is not available")
+            self.failed.emit(self.tr("Search is not available"))
             return
         token, service = self._token, self._service
         self.runner.start(

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.i18n import counted, format_count, format_list_date
 from reader.ui.item_list import ItemList
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == ARTICLE_ID_ROLE:
             return hit.id
         if role == HTML_ROLE:
-            facts = [str(hit.published) if hit.published else "", hit.category or ""]
+            facts = [format_list_date(hit.published), hit.category or ""]
             meta = " · ".join(fact for fact in facts if fact)
             parts = [f"<b>{html.escape(hit.title)}</b>"]
             if meta:
@@ -198,15 +199,21 @@ class SearchResultsPanel(QWidget):
         self.list.escape_pressed.connect(self.escape_pressed)
 
     def show_searching(self, query: str) -> None:
-        self.summary.setText(f"Searching for “{html.escape(query)}”…")
+        self.summary.setText(self.tr("Searching for “{query}”…").format(query=html.escape(query)))
 
     def show_results(self, query: str, results: SearchResults) -> None:
         self.model.set_results(results)
-        noun = "result" if results.total == 1 and not results.total_is_lower_bound else "results"
-        text = f"{results.total_text()} {noun} for “{html.escape(query)}”"
+        if results.total_is_lower_bound:
+            text = self.tr("{count} results for “{query}”").format(
+                count=format_count(results.total, at_least=True), query=html.escape(query)
+            )
+        else:
+            text = counted(self.tr("%n result(s) for “{query}”", "", results.total), results.total)
+            text = text.format(query=html.escape(query))
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
-            text += f' — did you mean <a href="{suggestion}">{suggestion}</a>?'
+            link = f'<a href="{suggestion}">{suggestion}</a>'
+            text += self.tr(" — did you mean {link}?").format(link=link)
         self.summary.setText(text)
         if results.hits:
             self.list.setCurrentIndex(self.model.index(0, 0))

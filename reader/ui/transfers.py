@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.library.text import slugify
@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from reader.library.model import Article
     from reader.library.related import RelatedIndex
 
-IMPORT_FILTER = (
-    "Articles (*.txt *.md *.markdown *.text *.html *.htm *.json *.xml *.rss *.atom);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "Transfers",
+    "Articles (*.txt *.md *.markdown *.text *.html *.htm *.json *.xml *.rss *.atom);;All files (*)",
 )
 MAX_LISTED_FAILURES = 20
 
@@ -52,7 +53,7 @@ class Transfers(QObject):
     def ask_import(self) -> None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         names, _ = QFileDialog.getOpenFileNames(
-            self._parent, "Import articles", start, IMPORT_FILTER
+            self._parent, self.tr("Import articles"), start, self.tr(IMPORT_FILTER)
         )
         if names:
             self.import_files([Path(name) for name in names])
@@ -66,8 +67,8 @@ class Transfers(QObject):
             "import",
             lambda progress: import_paths(files, store, progress),
             on_success=self._import_done,
-            on_failure=lambda message: self._show_error("Import failed", message),
-            on_progress=lambda done, total: self.progress.emit("Importing", done, total),
+            on_failure=lambda message: self._show_error(self.tr("Import failed"), message),
+            on_progress=lambda done, total: self.progress.emit(self.tr("Importing"), done, total),
         )
 
     def _import_done(self, report: ImportReport) -> None:
@@ -83,11 +84,19 @@ class Transfers(QObject):
         )
         more = len(failures) - MAX_LISTED_FAILURES
         if more > 0:
-            listed += f"<li>… and {more} more</li>"
+            listed += "<li>" + self.tr("… and %n more", "", more) + "</li>"
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Import report",
-            f"{report.summary()}.<br><br>These files could not be imported:<ul>{listed}</ul>",
+            self.tr("Import report"),
+            self.tr(
+                "{imported} imported, {skipped} skipped, {failed} failed."
+                "<br><br>These files could not be imported:<ul>{listed}</ul>"
+            ).format(
+                imported=report.imported,
+                skipped=report.skipped,
+                failed=report.failed,
+                listed=listed,
+            ),
             QMessageBox.StandardButton.Ok,
             self._parent,
         )
@@ -100,7 +109,7 @@ class Transfers(QObject):
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = Path(folder or Path.home()) / suggested_pdf_name(article.title)
         name, _ = QFileDialog.getSaveFileName(
-            self._parent, "Export PDF", str(suggested), "PDF documents (*.pdf)"
+            self._parent, self.tr("Export PDF"), str(suggested), self.tr("PDF documents (*.pdf)")
         )
         if name:
             output = Path(name)
@@ -127,6 +136,7 @@ class Transfers(QObject):
                 related_index=related_index,
                 assets_root=assets_root,
                 progress=progress,
+                fallback_language=self._services.language,
             )
 
         def succeeded(path: Path) -> None:
@@ -136,14 +146,16 @@ class Transfers(QObject):
 
         def failed(message: str) -> None:
             self.export_failed.emit(message)
-            self._show_error("Export failed", f"{output}:\n{message}")
+            self._show_error(self.tr("Export failed"), f"{output}:\n{message}")
 
         self._jobs.start(
             "export",
             work,
             on_success=succeeded,
             on_failure=failed,
-            on_progress=lambda done, total: self.progress.emit("Exporting PDF", done, total),
+            on_progress=lambda done, total: self.progress.emit(
+                self.tr("Exporting PDF"), done, total
+            ),
         )
 
     def _show_error(self, title: str, message: str) -> None:

@@ -180,10 +180,12 @@ def test_render_article_has_title_byline_body_and_related() -> None:
     assert "000_bfcfb1f07bcdb431.txt" in page
     assert "Che Sam Altman abbia una marcia in più." in page
     assert "<script" not in page
-    assert "Related articles" in page
+    # Reader's labels speak the article's language (Italian here), not the interface's.
+    assert '<h2 class="related-heading">Articoli correlati</h2>' in page
+    assert "Related articles" not in page
     assert '<a href="reader://article/2024-06-21-apple">Apple rinvierà' in page
     assert 'href="reader://search/McDonald%E2%80%99s%3A%20l%E2%80%99IA%20non' in page
-    assert page.count("not in your library") == 1
+    assert page.count("non è nella tua libreria") == 1
     assert "Il DMA." in page
     assert "Drive-in &lt;b&gt;chiuso&lt;/b&gt;." in page  # teasers are text, not HTML
 
@@ -191,7 +193,32 @@ def test_render_article_has_title_byline_body_and_related() -> None:
 def test_render_article_without_resolution_treats_items_as_unresolved() -> None:
     page = render_article(article())
     assert page.count("reader://search/") == 2
-    assert page.count("not in your library") == 2
+    assert page.count("non è nella tua libreria") == 2
+
+
+@pytest.mark.parametrize(
+    ("article_lang", "interface", "heading", "note", "source"),
+    [
+        ("en", "it", "Related articles", "not in your library", "Source:"),
+        ("it", "en", "Articoli correlati", "non è nella tua libreria", "Fonte:"),
+        ("it-IT", "en", "Articoli correlati", "non è nella tua libreria", "Fonte:"),
+        ("fr", "it", "Articoli correlati", "non è nella tua libreria", "Fonte:"),
+        ("", "en", "Related articles", "not in your library", "Source:"),
+        ("de", "xx", "Related articles", "not in your library", "Source:"),
+    ],
+)
+def test_labels_follow_the_article_language_else_the_interface(
+    article_lang: str, interface: str, heading: str, note: str, source: str
+) -> None:
+    page = render_article(
+        article(lang=article_lang, body="![foto](https://example.com/a.jpg)"),
+        fallback_language=interface,
+    )
+    assert f'<h2 class="related-heading">{heading}</h2>' in page
+    assert page.count(note) == 2
+    assert f'<p class="source">{source} ' in page
+    word = "image" if heading == "Related articles" else "immagine"
+    assert f"[{word}: foto]" in page
 
 
 def test_render_article_for_print_has_no_internal_links() -> None:
@@ -201,7 +228,7 @@ def test_render_article_for_print_has_no_internal_links() -> None:
         for_print=True,
     )
     assert "reader://" not in page
-    assert "not in your library" not in page
+    assert "non è nella tua libreria" not in page
     assert 'href="https://example.com"' in page
     assert '<a href="https://example.com/a">Con indirizzo</a>' in page
 
@@ -209,7 +236,7 @@ def test_render_article_for_print_has_no_internal_links() -> None:
 def test_empty_byline_and_no_related_render_cleanly() -> None:
     page = render_article(article(author="", published=None, category="", source=None, related=[]))
     assert "byline" not in page.split("</style>")[1]
-    assert "Related articles" not in page
+    assert "Articoli correlati" not in page
 
 
 def test_title_is_escaped() -> None:
@@ -221,6 +248,9 @@ def test_dates_follow_the_article_language() -> None:
     assert format_date(dt.date(2024, 3, 25), "it") == "25 marzo 2024"
     assert format_date(dt.date(2024, 3, 25), "en") == "25 March 2024"
     assert format_date(dt.date(2024, 8, 1), "") == "1 August 2024"
+    assert format_date(dt.date(2024, 8, 1), "", "it") == "1 agosto 2024"
+    assert format_date(dt.date(2024, 8, 1), "nl", "it") == "1 agosto 2024"
+    assert format_date(dt.date(2024, 8, 1), "fr", "it") == "1 août 2024"
 
 
 @pytest.mark.parametrize("theme", THEMES)
@@ -248,4 +278,4 @@ def test_site_name_leads_the_source_line() -> None:
     page = render_article(
         article(site="Il <Post>", source=Source(kind="html", url="https://www.ilpost.it/a"))
     )
-    assert 'Source: Il &lt;Post&gt; · <a href="https://www.ilpost.it/a">' in page
+    assert 'Fonte: Il &lt;Post&gt; · <a href="https://www.ilpost.it/a">' in page

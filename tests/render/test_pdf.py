@@ -7,6 +7,7 @@ import errno
 import os
 import re
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -63,7 +64,8 @@ def test_seed_article_text_extracts_cleanly(seed_article: Article, tmp_path: Pat
     assert "Ne vedremo delle belle, non solo al cinema." in words
     for word in ("l’intelligenza", "più", "affermarsi", "cinematografico", "“spiega”"):
         assert word in text, word
-    assert "Related articles" in words
+    assert "Articoli correlati" in words  # the article's language, whatever the interface's
+    assert "Related articles" not in words
     for title in SEED_RELATED_TITLES:
         assert title in words, title
     assert "L’azienda americana produrrà un chip da 5nm" in words  # a teaser
@@ -297,7 +299,18 @@ def test_related_items_use_the_library_resolution(seed_article: Article, tmp_pat
         "\n".join(page_texts(export_pdf([seed_article], tmp_path / "r.pdf", related_index=index)))
     )
     assert SEED_RELATED_TITLES[1] in text
-    assert "not in your library" not in text  # a screen-only note
+    assert "non è nella tua libreria" not in text  # a screen-only note
+
+
+def test_contents_speak_the_articles_language_else_the_interface(tmp_path: Path) -> None:
+    italian = [replace(make_article(1, 1), lang="it"), replace(make_article(2, 1), lang="it")]
+    output = export_pdf(italian, tmp_path / "it.pdf", fallback_language="en")
+    assert page_texts(output)[0].startswith("Indice")
+    mixed = [italian[0], replace(make_article(2, 1), lang="en")]
+    assert page_texts(export_pdf(mixed, tmp_path / "mixed.pdf"))[0].startswith("Contents")
+    unknown = [make_article(1, 1), make_article(2, 1)]  # no language: the interface's
+    output = export_pdf(unknown, tmp_path / "unknown.pdf", fallback_language="it")
+    assert page_texts(output)[0].startswith("Indice")
 
 
 def summary(article_id: str, title: str) -> ArticleSummary:

@@ -1,0 +1,458 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="it">
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n corrispondenza</numerusform>
+            <numerusform>%n corrispondenze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Chiudi (Esc)</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>Trova nell’articolo</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>Trova:</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>Corrispondenza successiva (F3)</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nessuna corrispondenza</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>Corrispondenza precedente (Maiusc+F3)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>Follow System</source>
+        <translation>Segui il sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <source>Reader will follow the system language the next time it starts.</source>
+        <translation>Dal prossimo avvio Reader userà la lingua del sistema.</translation>
+    </message>
+    <message>
+        <source>Reader will speak {language} the next time it starts.</source>
+        <translation>Dal prossimo avvio Reader sarà in {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Preferito</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>not starred</source>
+        <translation>non tra i preferiti</translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation>tra i preferiti</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>All categories</source>
+        <translation>Tutte le categorie</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>Tutti i tag</translation>
+    </message>
+    <message>
+        <source>Show one category</source>
+        <translation>Mostra una sola categoria</translation>
+    </message>
+    <message>
+        <source>Show one tag</source>
+        <translation>Mostra un solo tag</translation>
+    </message>
+    <message>
+        <source>Show only articles not read yet</source>
+        <translation>Mostra solo gli articoli non ancora letti</translation>
+    </message>
+    <message>
+        <source>Show only starred articles</source>
+        <translation>Mostra solo gli articoli preferiti</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Preferiti</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Non letti</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n articolo</numerusform>
+            <numerusform>%n articoli</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown</source>
+        <translation>
+            <numerusform>%n mostrato</numerusform>
+            <numerusform>%n mostrati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n non letto</numerusform>
+            <numerusform>%n non letti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Articolo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifica</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Vai</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>V&amp;isualizza</translation>
+    </message>
+    <message>
+        <source>Could not delete: {error}</source>
+        <translation>Impossibile eliminare: {error}</translation>
+    </message>
+    <message>
+        <source>Could not mark as read: {error}</source>
+        <translation>Impossibile segnare come letto: {error}</translation>
+    </message>
+    <message>
+        <source>Could not restore: {error}</source>
+        <translation>Impossibile ripristinare: {error}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Esportato {path}</translation>
+    </message>
+    <message>
+        <source>Import: {imported} imported, {skipped} skipped, {failed} failed</source>
+        <translation>Importazione: {imported} importati, {skipped} saltati, {failed} non riusciti</translation>
+    </message>
+    <message>
+        <source>Indexing</source>
+        <translation>Indicizzazione</translation>
+    </message>
+    <message>
+        <source>Indexing failed: {message}</source>
+        <translation>Indicizzazione non riuscita: {message}</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Barra principale</translation>
+    </message>
+    <message>
+        <source>Marked as unread</source>
+        <translation>Segnato come non letto</translation>
+    </message>
+    <message>
+        <source>Moved “{title}” to the trash — Ctrl+Z to undo</source>
+        <translation>“{title}” spostato nel cestino — Ctrl+Z per annullare</translation>
+    </message>
+    <message>
+        <source>Reading library</source>
+        <translation>Lettura della libreria</translation>
+    </message>
+    <message>
+        <source>Reading theme</source>
+        <translation>Tema di lettura</translation>
+    </message>
+    <message>
+        <source>Restored “{title}”</source>
+        <translation>“{title}” ripristinato</translation>
+    </message>
+    <message>
+        <source>Search index up to date</source>
+        <translation>Indice di ricerca aggiornato</translation>
+    </message>
+    <message>
+        <source>Search unavailable: {error}</source>
+        <translation>Ricerca non disponibile: {error}</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Theme: {name}</source>
+        <translation>Tema: {name}</translation>
+    </message>
+    <message>
+        <source>{title} — Reader</source>
+        <translation>{title} — Reader</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedModel</name>
+    <message>
+        <source>Linked from</source>
+        <translation>Collegato da</translation>
+    </message>
+    <message>
+        <source>Not in your library: click to search for “{title}”</source>
+        <translation>Non è nella tua libreria: fai clic per cercare “{title}”</translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation>Articoli correlati</translation>
+    </message>
+    <message>
+        <source>Similar in your library</source>
+        <translation>Simili nella tua libreria</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedPanel</name>
+    <message>
+        <source>not in your library</source>
+        <translation>non è nella tua libreria</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Search is not available</source>
+        <translation>La ricerca non è disponibile</translation>
+    </message>
+</context>
+<context>
+    <name>SearchField</name>
+    <message>
+        <source>Search your library  (Ctrl+K)</source>
+        <translation>Cerca nella libreria  (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsPanel</name>
+    <message>
+        <source> — did you mean {link}?</source>
+        <translation> — forse cercavi {link}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) for “{query}”</source>
+        <translation>
+            <numerusform>%n risultato per “{query}”</numerusform>
+            <numerusform>%n risultati per “{query}”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Searching for “{query}”…</source>
+        <translation>Ricerca di “{query}”…</translation>
+    </message>
+    <message>
+        <source>{count} results for “{query}”</source>
+        <translation>{count} risultati per “{query}”</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Articles (*.txt *.md *.markdown *.text *.html *.htm *.json *.xml *.rss *.atom);;All files (*)</source>
+        <translation>Articoli (*.txt *.md *.markdown *.text *.html *.htm *.json *.xml *.rss *.atom);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Esporta PDF</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Esportazione non riuscita</translation>
+    </message>
+    <message>
+        <source>Exporting PDF</source>
+        <translation>Esportazione PDF</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>Importa articoli</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importazione non riuscita</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Resoconto dell’importazione</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importazione</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{imported} imported, {skipped} skipped, {failed} failed.&lt;br&gt;&lt;br&gt;These files could not be imported:&lt;ul&gt;{listed}&lt;/ul&gt;</source>
+        <translation>{imported} importati, {skipped} saltati, {failed} non riusciti.&lt;br&gt;&lt;br&gt;Questi file non sono stati importati:&lt;ul&gt;{listed}&lt;/ul&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… e %n altro</numerusform>
+            <numerusform>… e altri %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Dimensioni effettive</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Indietro</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>Esporta &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>&amp;Trova nell’articolo…</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Avanti</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importa…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Esci</translation>
+    </message>
+    <message>
+        <source>&amp;Search Library</source>
+        <translation>&amp;Cerca nella libreria</translation>
+    </message>
+    <message>
+        <source>&amp;Star</source>
+        <translation>&amp;Preferito</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Move to Trash</source>
+        <translation>&amp;Annulla lo spostamento nel cestino</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Scuro</translation>
+    </message>
+    <message>
+        <source>Export the open article to PDF</source>
+        <translation>Esporta in PDF l’articolo aperto</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>Trova &amp;successivo</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>Trova &amp;precedente</translation>
+    </message>
+    <message>
+        <source>Follow System</source>
+        <translation>Segui il sistema</translation>
+    </message>
+    <message>
+        <source>Import articles (text, Markdown, web pages, Wallabag, feeds) — or drop files here</source>
+        <translation>Importa articoli (testo, Markdown, pagine web, Wallabag, feed) — o trascina qui i file</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Testo più grande</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Unread</source>
+        <translation>Segna come &amp;non letto</translation>
+    </message>
+    <message>
+        <source>Move the article to the desktop trash (Del); Ctrl+Z brings it back</source>
+        <translation>Sposta l’articolo nel cestino (Canc); Ctrl+Z lo ripristina</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Trash</source>
+        <translation>Sposta nel &amp;cestino</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Seppia</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Testo più piccolo</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Ingrandisci</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Rimpicciolisci</translation>
+    </message>
+</context>
+</TS>
