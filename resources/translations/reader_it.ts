@@ -32,7 +32,7 @@
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation>Corrispondenza precedente (Maiusc+F3)</translation>
+        <translation>Corrispondenza precedente (Shift+F3)</translation>
     </message>
 </context>
 <context>

@@ -33,4 +33,11 @@ def test_cache_is_keyed_by_library(tmp_path: Path) -> None:
 
 
 def test_sample_library_is_bundled() -> None:
-    assert len(list((sample_library_dir() / "articles").glob("*.md"))) >= 6
+    """The seed for everyone, and the five guides once per interface language."""
+    articles = sample_library_dir() / "articles"
+    assert [path.name for path in articles.glob("*.md")] == [
+        "2024-03-25-openai-tenta-la-conquista-di-hollywood-con-sora.md"
+    ]
+    english = sorted(path.name[:10] for path in (articles / "en").glob("*.md"))
+    italian = sorted(path.name[:10] for path in (articles / "it").glob("*.md"))
+    assert len(english) == 5 and english == italian  # each guide has its translation

@@ -170,6 +170,15 @@ def test_seed_from_sample_library_only_when_empty(store: LibraryStore) -> None:
     assert store.seed_from(sample_library_dir()) == 0
 
 
+def test_seed_in_italian_copies_the_italian_guides(store: LibraryStore) -> None:
+    from reader.paths import sample_library_dir
+
+    assert store.seed_from(sample_library_dir(), language="it") == 6
+    titles = {s.title for s in store.summaries()}
+    assert {"Benvenuto in Reader", "OpenAI tenta la conquista di Hollywood con Sora"} <= titles
+    assert "Welcome to Reader" not in titles
+
+
 def test_add_copies_assets_before_the_article_appears(store: LibraryStore, tmp_path: Path):
     picture = tmp_path / "photo.jpg"
     picture.write_bytes(b"jpeg bytes")
