@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import __version__
+from reader.library.printable import printable
 from reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from reader.app import Services
+
+log = logging.getLogger(__name__)
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
 def ensure_application() -> QApplication:
@@ -34,10 +46,85 @@ def run_window(services: Services, open_article: str | None = None) -> int:
     """
     app = ensure_application()
     window = MainWindow(services)
-    window.show()
-    if open_article:
-        if not window.open_article(open_article):
+    with error_dialogs(lambda: window, services.paths.log_file):
+        window.show()
+        if open_article:
+            if not window.open_article(open_article):
+                window.restore_last_article()
+        else:
             window.restore_last_article()
-    else:
-        window.restore_last_article()
-    return app.exec()
+        return app.exec()
+
+
+class ErrorDialogHook:
+    """``sys.excepthook`` for the window: log the traceback, then tell the person.
+
+    Without it an exception in a slot is printed to a terminal nobody sees and the click
+    silently does nothing. The dialog names the error and the log file; the window stays
+    open (saves are atomic, so nothing was half-written). One dialog at a time: an error
+    repeating in a timer is logged each time but does not stack dialogs.
+    """
+
+    def __init__(
+        self, parent: Callable[[], QWidget | None], log_file: Path, fallback: ExceptHook
+    ) -> None:
+        self._parent = parent
+        self._log_file = log_file
+        self._fallback = fallback
+        self.dialog: QMessageBox | None = None
+
+    def __call__(
+        self,
+        kind: type[BaseException],
+        error: BaseException,
+        trace: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt | SystemExit):
+            self._fallback(kind, error, trace)
+            return
+        log.critical("unexpected error in the window", exc_info=(kind, error, trace))
+        if self.dialog is not None and self.dialog.isVisible():
+            return
+        self.dialog = self._make_dialog(kind, error, trace)
+        self.dialog.open()  # not exec(): no nested event loop inside an exception hook
+
+    def _make_dialog(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> QMessageBox:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("ErrorDialog", text)
+
+        message = printable(str(error)) or kind.__name__
+        box = QMessageBox(self._parent())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(tr("Reader: unexpected error"))
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message may hold any text
+        box.setText(tr("Something went wrong: {message}").format(message=message))
+        box.setInformativeText(
+            tr(
+                "Reader stays open and nothing was half-written. If something looks wrong, "
+                "restart Reader. The details are in the log file:\n{path}"
+            ).format(path=self._log_file)
+        )
+        details = "".join(traceback.format_exception(kind, error, trace))
+        box.setDetailedText(printable(details, multiline=True))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._forget_dialog)
+        return box
+
+    def _forget_dialog(self) -> None:
+        self.dialog = None
+
+
+@contextmanager
+def error_dialogs(
+    parent: Callable[[], QWidget | None], log_file: Path
+) -> Iterator[ErrorDialogHook]:
+    """Install :class:`ErrorDialogHook` as ``sys.excepthook`` while inside."""
+    previous = sys.excepthook
+    hook = ErrorDialogHook(parent, log_file, previous)
+    sys.excepthook = hook
+    try:
+        yield hook
+    finally:
+        sys.excepthook = previous
