@@ -8,6 +8,8 @@ imported only when a bar is really drawn.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -27,18 +29,31 @@ def _is_terminal(stream: TextIO) -> bool:
         return False
 
 
+def _reports_its_width(stream: TextIO) -> bool:
+    """False for a terminal of size 0x0 (a bare pty, some CI runners): tqdm would draw
+    nothing there, so the size comes from ``COLUMNS``/``LINES`` or 80x24 instead."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns > 0
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _bar(label: str, total: int | None, stream: TextIO, **options: object) -> tqdm:
     from tqdm import tqdm
 
     class Bar(tqdm):
         monitor_interval = 0  # no watchdog thread: our bars are updated often enough
 
+    if _reports_its_width(stream):
+        options["dynamic_ncols"] = True  # follows the window when it is resized
+    else:
+        size = shutil.get_terminal_size()
+        options["ncols"], options["nrows"] = size.columns, size.lines
     return Bar(
         total=total,
         desc=label,
         file=stream,
         leave=False,  # the bar goes away; the command's own summary line stays
-        dynamic_ncols=True,
         mininterval=0.1,
         **options,
     )
