@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import __version__
@@ -56,18 +56,23 @@ def run_window(services: Services, open_article: str | None = None) -> int:
         return app.exec()
 
 
-class ErrorDialogHook:
+class ErrorDialogHook(QObject):
     """``sys.excepthook`` for the window: log the traceback, then tell the person.
 
     Without it an exception in a slot is printed to a terminal nobody sees and the click
     silently does nothing. The dialog names the error and the log file; the window stays
     open (saves are atomic, so nothing was half-written). One dialog at a time: an error
-    repeating in a timer is logged each time but does not stack dialogs.
+    repeating in a timer is logged each time but does not stack dialogs. Made on the GUI
+    thread; an exception on another thread reaches the dialog through a queued signal.
     """
+
+    _show_requested = Signal(str, str)  # message, traceback
 
     def __init__(
         self, parent: Callable[[], QWidget | None], log_file: Path, fallback: ExceptHook
     ) -> None:
+        super().__init__()
+        self._show_requested.connect(self._show)
         self._parent = parent
         self._log_file = log_file
         self._fallback = fallback
@@ -83,18 +88,19 @@ class ErrorDialogHook:
             self._fallback(kind, error, trace)
             return
         log.critical("unexpected error in the window", exc_info=(kind, error, trace))
+        details = "".join(traceback.format_exception(kind, error, trace))
+        self._show_requested.emit(printable(str(error)) or kind.__name__, details)
+
+    def _show(self, message: str, details: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             return
-        self.dialog = self._make_dialog(kind, error, trace)
+        self.dialog = self._make_dialog(message, details)
         self.dialog.open()  # not exec(): no nested event loop inside an exception hook
 
-    def _make_dialog(
-        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
-    ) -> QMessageBox:
+    def _make_dialog(self, message: str, details: str) -> QMessageBox:
         def tr(text: str) -> str:
             return QCoreApplication.translate("ErrorDialog", text)
 
-        message = printable(str(error)) or kind.__name__
         box = QMessageBox(self._parent())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(tr("Reader: unexpected error"))
@@ -106,7 +112,6 @@ class ErrorDialogHook:
                 "restart Reader. The details are in the log file:\n{path}"
             ).format(path=self._log_file)
         )
-        details = "".join(traceback.format_exception(kind, error, trace))
         box.setDetailedText(printable(details, multiline=True))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(self._forget_dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -89,4 +90,19 @@ def test_exception_in_a_slot_reaches_the_dialog_and_the_log_file(
     logged = log_file.read_text("utf-8")
     assert "CRITICAL reader.ui.launch: unexpected error in the window" in logged
     assert "ValueError: slot failed" in logged
+    hook.dialog.close()
+
+
+def test_an_error_on_another_thread_shows_the_dialog_on_the_gui_thread(
+    qtbot, tmp_path: Path
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    hook = ErrorDialogHook(lambda: parent, tmp_path / "reader.log", lambda *info: None)
+    worker = threading.Thread(target=lambda: hook(*_raise_and_capture()))
+    worker.start()
+    worker.join()
+    assert hook.dialog is None  # queued: nothing built on the worker thread
+    qtbot.waitUntil(lambda: hook.dialog is not None and hook.dialog.isVisible())
+    assert hook.dialog.thread() is QApplication.instance().thread()
     hook.dialog.close()
