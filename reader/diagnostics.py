@@ -35,7 +35,8 @@ FILE_ONLY = "reader_file_only"
 class _ConsoleFormatter(logging.Formatter):
     """``reader: warning: message``; untrusted text in the message is escaped.
 
-    Tracebacks are shown only with ``--debug`` (they are always in the log file).
+    With ``--debug``, the logger's name too (``reader: debug: trafilatura.core: ...``: half
+    the records then come from libraries) and tracebacks (always in the log file).
     """
 
     def __init__(self, *, tracebacks: bool) -> None:
@@ -44,7 +45,8 @@ class _ConsoleFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         message = printable(record.getMessage())
-        text = f"reader: {record.levelname.lower()}: {message}"
+        origin = f"{record.name}: " if self._tracebacks else ""
+        text = f"reader: {record.levelname.lower()}: {origin}{message}"
         if self._tracebacks and record.exc_info:
             text += "\n" + printable(self.formatException(record.exc_info), multiline=True)
         return text

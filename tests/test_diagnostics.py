@@ -42,7 +42,9 @@ def test_debug_shows_everything_and_tracebacks(tmp_path: Path) -> None:
         except ValueError:
             log.exception("it broke")
     shown = console.getvalue()
-    assert shown.startswith("reader: debug: debug detail\nreader: error: it broke\nTraceback")
+    assert shown.startswith(
+        "reader: debug: reader.test: debug detail\nreader: error: reader.test: it broke\nTraceback"
+    )
     assert "ValueError: bad" in shown
 
 

@@ -210,8 +210,8 @@ def test_unexpected_error_is_one_line_and_logged(
 
     assert main([*base, "--debug", "list"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("reader: debug: reader ")
-    assert "reader: error: unexpected error in 'reader list'\nTraceback" in err
+    assert err.startswith("reader: debug: reader.cli: reader ")
+    assert "reader: error: reader.cli: unexpected error in 'reader list'\nTraceback" in err
     assert err.endswith(f"reader: error: boom \\x1b[2J (details in {log_file})\n")
 
 
