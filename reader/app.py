@@ -7,13 +7,17 @@ store, an index or a QApplication.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader import diagnostics
 from reader.language import DEFAULT_LANGUAGE, resolve_language
 from reader.library import LibraryStore
 from reader.library.catalog import Catalog
-from reader.paths import Paths, sample_library_dir
+from reader.paths import Paths, sample_library_dir, tag_cache_dir
 
 if TYPE_CHECKING:
     from reader.search import SearchService
@@ -48,10 +52,19 @@ def build_services(
     result is the window's language and the language of the guides seeded on first start.
     """
     chosen = resolve_language(language, paths.settings_file)
+    tag_cache_dir(paths.cache)
     store = LibraryStore(paths.library, Catalog(paths.library_cache / "catalog.sqlite3"))
     if seed_sample_library and store.is_empty():
         store.seed_from(sample_library_dir(), language=chosen)
     return Services(paths=paths, store=store, language=chosen)
+
+
+@contextmanager
+def logging_session(paths: Paths, *, debug: bool = False) -> Iterator[Path]:
+    """Logging for one run (CLI command or window): ``paths.log_file`` plus the console;
+    yields the log file's path, which error messages point to."""
+    with diagnostics.logging_to(paths.log_file, debug=debug) as log_file:
+        yield log_file
 
 
 def run_gui(services: Services, open_article: str | None = None) -> int:

@@ -42,6 +42,7 @@ class Paths:
     library: Path
     cache: Path
     config: Path
+    logs: Path
 
     @classmethod
     def resolve(
@@ -51,17 +52,22 @@ class Paths:
     ) -> Paths:
         """Pick the directories: explicit argument, then ``READER_LIBRARY``, then platform dirs.
 
-        With ``base_dir`` every directory (library, cache, config) lives under it.
+        With ``base_dir`` every directory (library, cache, config, logs) lives under it.
         """
         if base_dir is not None:
             base = Path(base_dir)
             data, cache, config = base / "data", base / "cache", base / "config"
+            logs = base / "logs"
         else:
             data = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
             cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
             config = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+            # ~/.local/state/Reader/log on Linux: logs are state, not data to back up.
+            logs = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
         chosen = library or os.environ.get(LIBRARY_ENV) or data / "library"
-        return cls(library=Path(chosen).expanduser().resolve(), cache=cache, config=config)
+        return cls(
+            library=Path(chosen).expanduser().resolve(), cache=cache, config=config, logs=logs
+        )
 
     @property
     def library_cache(self) -> Path:
@@ -76,3 +82,32 @@ class Paths:
     @property
     def settings_file(self) -> Path:
         return self.config / "reader.ini"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "reader.log"
+
+
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by Reader.\n"
+    "# Everything here is rebuilt from the library; backup tools may skip it.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+def tag_cache_dir(cache: Path) -> None:
+    """Write ``CACHEDIR.TAG`` into ``cache`` (once) so tar, borg, restic... skip the index.
+
+    Best effort: a cache that cannot be written to fails later with a clearer message.
+    """
+    tag = cache / "CACHEDIR.TAG"
+    if tag.is_file():
+        return
+    partial = cache / f".CACHEDIR.TAG.{os.getpid()}.tmp"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        partial.write_text(CACHEDIR_TAG, "ascii")
+        partial.replace(tag)
+    except OSError:
+        partial.unlink(missing_ok=True)

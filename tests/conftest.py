@@ -9,7 +9,7 @@ from pathlib import Path
 # Before anything imports send2trash (it reads XDG_DATA_HOME once, at import): the trash,
 # settings and caches of the whole test session live in a temp dir, never the user's.
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="reader-tests-"))
-for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_variable] = str(_SESSION_HOME / _variable.lower())
 os.environ.pop("READER_LIBRARY", None)
 # The interface language follows the locale: pin it, so the suite means the same everywhere

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from reader.cli import output
 from reader.cli.common import services_from_args
 from reader.library import LibraryError
 
@@ -37,12 +37,11 @@ def run(args: argparse.Namespace) -> int:
         try:
             articles = [services.store.get(article_id) for article_id in args.ids]
         except LibraryError as error:
-            print(f"reader export: {error}", file=sys.stderr)
-            return 1
+            raise output.CliError(str(error)) from error
         related_index = services.store.related_index()
         app = ensure_gui_application()  # offscreen when there is no display
         try:
-            output = export_pdf(
+            written = export_pdf(
                 articles,
                 Path(args.output),
                 related_index=related_index,
@@ -50,12 +49,11 @@ def run(args: argparse.Namespace) -> int:
                 page_size=args.page_size,
             )
         except ExportError as error:
-            print(f"reader export: {error}", file=sys.stderr)
-            return 1
+            raise output.CliError(str(error)) from error
         finally:
             del app
         count = len(articles)
-        print(f"exported {count} article{'s' if count != 1 else ''} to {output}")
+        output.line(f"exported {count} article{'s' if count != 1 else ''} to {written}")
         return 0
     finally:
         services.close()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from reader.cli import output
 from reader.cli.common import services_from_args
+from reader.cli.progress import progress_bar
 from reader.importers import import_paths
-from reader.importers.batch import SUPPORTED_DESCRIPTION
+from reader.importers.batch import SUPPORTED_DESCRIPTION, ImportReport, ImportResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,44 +19,56 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=f"Formats: {SUPPORTED_DESCRIPTION}.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument(
+        "--json", action="store_true", help="print the results as JSON instead of lines"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
-    progress = _TerminalProgress() if sys.stderr.isatty() else None
     try:
-        report = import_paths(args.paths, services.store, progress=progress)
+        with progress_bar("importing") as progress:
+            report = import_paths(args.paths, services.store, progress=progress)
     finally:
         services.close()
-        if progress is not None:
-            progress.finish()
-    for result in report.results:
-        where = f"{result.path} · {result.entry}" if result.entry else str(result.path)
-        if result.status == "imported":
-            print(f"imported  {where} -> {result.article_id}")
-        elif result.status == "skipped":
-            print(f"skipped   {where}: {result.message}")
-        else:
-            print(f"FAILED    {where}: {result.message}", file=sys.stderr)
     if not report.results:
-        print(f"no files to import (supported: {SUPPORTED_DESCRIPTION})", file=sys.stderr)
-        return 1
-    print(report.summary())
+        raise output.CliError(f"no files to import (supported: {SUPPORTED_DESCRIPTION})")
+    if args.json:
+        output.print_json(as_json(report))
+    else:
+        print_lines(report)
     return 1 if report.failed else 0
 
 
-class _TerminalProgress:
-    """A one-line ``importing 120/1500`` counter on a terminal, redrawn in place."""
+def print_lines(report: ImportReport) -> None:
+    """One line per file (failures on stderr), then the counts; names and titles escaped,
+    so a file named ``x\\nFAILED y`` shows as one line with a visible ``\\n``."""
+    for result in report.results:
+        where = f"{result.path} · {result.entry}" if result.entry else str(result.path)
+        if result.status == "imported":
+            output.line(f"imported  {where} -> {result.article_id}")
+        elif result.status == "skipped":
+            output.line(f"skipped   {where}: {result.message}")
+        else:
+            output.line(f"FAILED    {where}: {result.message}", err=True)
+    print(report.summary())
 
-    def __init__(self) -> None:
-        self._shown = False
 
-    def __call__(self, done: int, total: int) -> None:
-        if total >= 10 and (done % 10 == 0 or done == total):
-            print(f"\rimporting {done}/{total}", end="", file=sys.stderr, flush=True)
-            self._shown = True
+def as_json(report: ImportReport) -> dict[str, object]:
+    return {
+        "imported": report.imported,
+        "skipped": report.skipped,
+        "failed": report.failed,
+        "results": [_result_json(result) for result in report.results],
+    }
 
-    def finish(self) -> None:
-        if self._shown:
-            print(file=sys.stderr)
+
+def _result_json(result: ImportResult) -> dict[str, object]:
+    return {
+        "path": str(result.path),
+        "entry": result.entry or None,
+        "status": result.status,
+        "id": result.article_id or None,
+        "message": result.message or None,
+    }

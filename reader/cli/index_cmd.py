@@ -1,14 +1,14 @@
-"""``reader index [--rebuild] [--merge]``: bring the full-text index up to date with the
-library, and optionally merge it into one segment (faster searches on a large library)."""
+"""``reader index [--rebuild] [--merge] [--json]``: bring the full-text index up to date with
+the library, and optionally merge it into one segment (faster searches on a large library)."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from collections.abc import Callable
 
+from reader.cli import output
 from reader.cli.common import services_from_args
+from reader.cli.progress import activity, progress_bar
 from reader.search.indexer import IndexBusyError
 
 
@@ -25,59 +25,50 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="then merge the index into one segment: faster searches on a large library, "
         "takes minutes (about 2 per 10,000 articles)",
     )
+    parser.add_argument("--json", action="store_true", help="print the counts as JSON")
     parser.set_defaults(handler=run)
-
-
-def progress_printer(label: str = "indexing") -> Callable[[int, int], None]:
-    """A progress callback writing to stderr: one updating line on a terminal, else a
-    line every ten percent (so logs of scripted runs stay short)."""
-    interactive = sys.stderr.isatty()
-    state = {"last": -1.0, "shown": False}
-
-    def report(done: int, total: int) -> None:
-        if total <= 0:
-            return
-        if interactive:
-            now = time.monotonic()
-            if done < total and now - state["last"] < 0.1:
-                return
-            state["last"] = now
-            end = "\n" if done >= total else ""
-            print(f"\r{label} {done}/{total}", end=end, file=sys.stderr, flush=True)
-            return
-        step = max(1, total // 10)
-        if done == total or done % step == 0 or done < state["last"]:
-            print(f"{label} {done}/{total}", file=sys.stderr)
-        state["last"] = done
-
-    return report
 
 
 def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         search = services.search
-        progress = progress_printer()
-        stats = search.rebuild(progress) if args.rebuild else search.update(progress)
-        how = " (rebuilt)" if stats.rebuilt else ""
-        print(
-            f"index: {stats.added} added, {stats.updated} updated, {stats.removed} removed "
-            f"in {stats.seconds:.2f} s{how}",
-            flush=True,
-        )
+        with progress_bar("indexing", unit=" articles") as progress:
+            stats = search.rebuild(progress) if args.rebuild else search.update(progress)
+        result: dict[str, object] = {
+            "added": stats.added,
+            "updated": stats.updated,
+            "removed": stats.removed,
+            "seconds": round(stats.seconds, 3),
+            "rebuilt": stats.rebuilt,
+            "merge": None,
+        }
+        if not args.json:
+            how = " (rebuilt)" if stats.rebuilt else ""
+            print(
+                f"index: {stats.added} added, {stats.updated} updated, {stats.removed} removed "
+                f"in {stats.seconds:.2f} s{how}",
+                flush=True,
+            )
         if args.merge:
             started = time.perf_counter()
             try:
-                before = search.merge_segments()
-            except IndexBusyError:
-                print("reader: the index is being written by another Reader; not merged",
-                      file=sys.stderr)  # fmt: skip
-                return 1
+                with activity("merging the index"):
+                    before = search.merge_segments()
+            except IndexBusyError as error:
+                raise output.CliError(
+                    "the index is being written by another Reader; not merged"
+                ) from error
             took = time.perf_counter() - started
-            if before > 1:
-                print(f"index: {before} segments merged into 1 in {took:.1f} s")
-            else:
-                print("index: already one segment")
+            result["merge"] = {"segments_before": before, "seconds": round(took, 3)}
+            if not args.json:
+                print(
+                    f"index: {before} segments merged into 1 in {took:.1f} s"
+                    if before > 1
+                    else "index: already one segment"
+                )
     finally:
         services.close()
+    if args.json:
+        output.print_json(result)
     return 0

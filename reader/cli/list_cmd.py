@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 
+from reader.cli import output
 from reader.cli.common import services_from_args
 from reader.library.model import ArticleSummary
 
@@ -33,11 +32,11 @@ def run(args: argparse.Namespace) -> int:
         reverse=True,
     )
     if args.json:
-        print(json.dumps([_as_json(s) for s in rows], ensure_ascii=False, indent=2))
+        output.print_json([_as_json(s) for s in rows])
     else:
-        _print_table(rows)
+        _print_table(rows, filtered=len(rows) < len(summaries))
     for _name, problem in sorted(problems.items()):
-        print(f"warning: {problem}", file=sys.stderr)
+        output.warning(str(problem))
     return 0
 
 
@@ -65,14 +64,14 @@ def _as_json(summary: ArticleSummary) -> dict[str, object]:
     }
 
 
-def _print_table(rows: list[ArticleSummary]) -> None:
+def _print_table(rows: list[ArticleSummary], *, filtered: bool) -> None:
     if not rows:
-        print("the library is empty")
+        print("no article matches the filters" if filtered else "the library is empty")
         return
     width = max(len(row.id) for row in rows)
     print(f"{'DATE':<10}  {'':2}  {'ID':<{width}}  TITLE")
     for row in rows:
         date = row.published.isoformat() if row.published else "-"
         marks = ("*" if row.starred else " ") + (" " if row.read else "•")
-        print(f"{date:<10}  {marks}  {row.id:<{width}}  {row.title}")
+        output.line(f"{date:<10}  {marks}  {row.id:<{width}}  {row.title}")
     print(f"{len(rows)} article" if len(rows) == 1 else f"{len(rows)} articles")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 import sys
 
+from reader.cli import output
 from reader.cli.common import services_from_args
-from reader.cli.index_cmd import progress_printer
+from reader.cli.progress import progress_bar
+from reader.library.printable import printable
 from reader.search import SearchHit, SearchResults
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
@@ -41,12 +42,13 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         search = services.search
-        search.update(progress_printer())
+        with progress_bar("indexing", unit=" articles") as progress:
+            search.update(progress)
         results = search.search(query, limit=max(1, args.limit))
     finally:
         services.close()
     if args.json:
-        print(json.dumps(as_json(results), ensure_ascii=False, indent=2))
+        output.print_json(as_json(results))
     else:
         print_table(results, bold=sys.stdout.isatty())
     return 0
@@ -74,17 +76,25 @@ def as_json(results: SearchResults) -> dict[str, object]:
 
 
 def terminal_snippet(snippet: str, *, bold: bool) -> str:
-    """The HTML snippet for a terminal: marks as ANSI bold (tty) or **…**, entities decoded."""
-    if bold:
-        marked = _MARK.sub(lambda m: f"{BOLD}{m.group(1)}{RESET}", snippet)
-    else:
-        marked = _MARK.sub(lambda m: f"**{m.group(1)}**", snippet)
-    return html.unescape(marked)
+    """The HTML snippet for a terminal: marks as ANSI bold (tty) or **…**, entities decoded.
+
+    The article's own text is escaped (``printable``) before our bold codes go in: an
+    ``&#27;`` entity in an article must not become a live escape sequence.
+    """
+    parts = _MARK.split(snippet)  # text, marked, text, marked, ..., text
+    shown = []
+    for position, part in enumerate(parts):
+        text = printable(html.unescape(part))
+        if position % 2 == 0:
+            shown.append(text)
+        else:
+            shown.append(f"{BOLD}{text}{RESET}" if bold else f"**{text}**")
+    return "".join(shown)
 
 
 def print_table(results: SearchResults, *, bold: bool) -> None:
     if not results.hits:
-        print(f"no results for {results.query!r}")
+        output.line(f"no results for {results.query!r}")
     else:
         width = max(len(hit.id) for hit in results.hits)
         print(f"{'#':>3}  {'DATE':<10}  {'ID':<{width}}  TITLE")
@@ -97,11 +107,11 @@ def print_table(results: SearchResults, *, bold: bool) -> None:
             else f"{shown} results"
         )
     if results.suggestion:
-        print(f"did you mean: {results.suggestion}")
+        output.line(f"did you mean: {results.suggestion}")
 
 
 def _print_hit(rank: int, hit: SearchHit, width: int, *, bold: bool) -> None:
     date = hit.published.isoformat() if hit.published else "-"
-    print(f"{rank:>3}  {date:<10}  {hit.id:<{width}}  {hit.title}")
+    output.line(f"{rank:>3}  {date:<10}  {hit.id:<{width}}  {hit.title}")
     if hit.snippet:
         print(f"{'':5}{terminal_snippet(hit.snippet, bold=bold)}")

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it">
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Reader stays open and nothing was half-written. If something looks wrong, restart Reader. The details are in the log file:
+{path}</source>
+        <translation>Reader resta aperto e nulla è stato scritto a metà. Se qualcosa non sembra a posto, riavvia Reader. I dettagli sono nel file di log:
+{path}</translation>
+    </message>
+    <message>
+        <source>Reader: unexpected error</source>
+        <translation>Reader: errore imprevisto</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {message}</source>
+        <translation>Qualcosa è andato storto: {message}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message numerus="yes">
         <source>%n found</source>

@@ -51,7 +51,9 @@ def test_import_list_show(base: list[str], seed_path: Path, capsys) -> None:
         }
     ]
     assert main([*base, "list", "--category", "sport"]) == 0
-    assert "empty" in capsys.readouterr().out
+    assert capsys.readouterr().out == "no article matches the filters\n"
+    assert main([*base, "list", "--tag", "nosuch"]) == 0
+    assert capsys.readouterr().out == "no article matches the filters\n"
 
 
 def test_import_failure_exit_code(base: list[str], tmp_path: Path, capsys) -> None:
@@ -65,7 +67,7 @@ def test_import_failure_exit_code(base: list[str], tmp_path: Path, capsys) -> No
 
 def test_show_unknown_id(base: list[str], capsys) -> None:
     assert main([*base, "show", "nope"]) == 1
-    assert "no article with id 'nope'" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("reader: error: no article with id 'nope' in ")
 
 
 def test_library_option_and_env(tmp_path: Path, seed_path: Path, monkeypatch, capsys) -> None:

@@ -48,7 +48,8 @@ def test_unknown_id_exits_1_with_a_message(
 ) -> None:
     output = tmp_path / "x.pdf"
     assert main([*library, "export", SEED_ID, "no-such-article", "-o", str(output)]) == 1
-    assert "no-such-article" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("reader: error: ") and "no-such-article" in err
     assert not output.exists()
 
 
