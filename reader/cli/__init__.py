@@ -17,11 +17,10 @@ import logging
 from collections.abc import Sequence
 
 from reader import __version__
-from reader.cli import commands
-from reader.language import SUPPORTED_LANGUAGES
 from reader.app import logging_session
 from reader.cli import commands, output
 from reader.diagnostics import FILE_ONLY
+from reader.language import SUPPORTED_LANGUAGES
 from reader.paths import Paths
 
 COMMAND_MODULES = commands.ALL

@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import __version__
-from reader.ui.i18n import install_translators
 from reader.library.printable import printable
+from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
