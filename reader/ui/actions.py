@@ -12,9 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from reader.ui.settings import THEME_CHOICES
+from reader.ui.settings import DEFAULT_DWELL_SECONDS, THEME_CHOICES
 
 THEME_LABELS = {"system": "Follow System", "light": "Light", "dark": "Dark", "sepia": "Sepia"}
+READ_RULE_LABELS = {
+    DEFAULT_DWELL_SECONDS: f"After {DEFAULT_DWELL_SECONDS} Seconds or at the End",
+    0: "As Soon as Opened",
+    -1: "Only at the End",
+}
 
 
 @dataclass
@@ -33,6 +38,10 @@ class WindowActions:
     zoom_reset: QAction
     toggle_star: QAction
     toggle_read: QAction
+    mark_read: QAction
+    read_rules: dict[int, QAction]
+    """Seconds of dwell before an open article counts as read (see reader.ui.read_state)."""
+    read_rule_group: QActionGroup
     delete: QAction
     undo_delete: QAction
     themes: dict[str, QAction]
@@ -84,6 +93,16 @@ def create_actions(window: QWidget) -> WindowActions:
         group.addAction(action)
         themes[choice] = action
 
+    read_rules: dict[int, QAction] = {}
+    read_group = QActionGroup(window)
+    read_group.setExclusive(True)
+    for seconds, label in READ_RULE_LABELS.items():
+        action = QAction(window.tr(label), window)
+        action.setCheckable(True)
+        action.setData(seconds)
+        read_group.addAction(action)
+        read_rules[seconds] = action
+
     delete = QAction("Move to &Trash", window)
     delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
     # Active only where the window adds it (the library list): Delete in the search field
@@ -128,6 +147,9 @@ def create_actions(window: QWidget) -> WindowActions:
         zoom_reset=_action(window, "&Actual Size", ["Ctrl+0"]),
         toggle_star=_action(window, "&Star", ["Ctrl+D"], checkable=True),
         toggle_read=_action(window, "Mark as &Unread", ["Ctrl+U"]),
+        mark_read=_action(window, window.tr("Mark as &Read"), ["Ctrl+Shift+U"]),
+        read_rules=read_rules,
+        read_rule_group=read_group,
         delete=delete,
         undo_delete=_action(window, "&Undo Move to Trash", ["Ctrl+Z"]),
         themes=themes,

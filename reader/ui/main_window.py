@@ -31,15 +31,18 @@ from reader.library.store import LibraryError
 from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
 from reader.ui.find_bar import FindBar
 from reader.ui.history import History, HistoryEntry
+from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.read_state import ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
 from reader.ui.search_results import SearchResultsPanel
-from reader.ui.settings import WindowSettings
+from reader.ui.settings import DEFAULT_DWELL_SECONDS, WindowSettings
 from reader.ui.theme import SYSTEM, effective_theme, themed_palette
 from reader.ui.transfers import Transfers
+from reader.ui.window_theme import apply_window_theme
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -83,6 +86,13 @@ class MainWindow(QMainWindow):
         self.commands = create_actions(self)
         self._build_menus(self.commands)
         self._build_toolbar(self.commands)
+        self.layout_controller = LayoutController(
+            self, self.splitter, self.left_stack, self.related_panel, self.toolbar, self.settings
+        )
+        self._build_view_menu(self.commands)
+        self.read_tracker = ReadTracker(
+            self.reader_view, dwell_seconds=self.settings.mark_read_after(), parent=self
+        )
         self._connect(self.commands)
         self.setAcceptDrops(True)
         self.setWindowTitle("Reader")
@@ -120,8 +130,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setChildrenCollapsible(True)
-        self.splitter.setSizes([340, 760, 280])
         self.setCentralWidget(self.splitter)
 
         self.search_field = SearchField()
@@ -151,15 +159,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(actions.find_next)
         edit_menu.addAction(actions.find_previous)
 
-        view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu("&View")
         self.theme_menu = QMenu("&Theme", self)
         for action in actions.themes.values():
             self.theme_menu.addAction(action)
-        view_menu.addMenu(self.theme_menu)
-        view_menu.addSeparator()
-        view_menu.addAction(actions.zoom_in)
-        view_menu.addAction(actions.zoom_out)
-        view_menu.addAction(actions.zoom_reset)
 
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addAction(actions.back)
@@ -167,14 +170,21 @@ class MainWindow(QMainWindow):
 
         article_menu = self.menuBar().addMenu("&Article")
         article_menu.addAction(actions.toggle_star)
+        article_menu.addAction(actions.mark_read)
         article_menu.addAction(actions.toggle_read)
+        read_rule_menu = article_menu.addMenu(self.tr("Mark Read &Automatically"))
+        for action in actions.read_rules.values():
+            read_rule_menu.addAction(action)
+        actions.read_rules.get(
+            self.settings.mark_read_after(), actions.read_rules[DEFAULT_DWELL_SECONDS]
+        ).setChecked(True)
         article_menu.addSeparator()
         article_menu.addAction(actions.delete)
         # Delete works in the list only (see actions.create_actions).
         self.library_panel.table.addAction(actions.delete)
 
     def _build_toolbar(self, actions: WindowActions) -> None:
-        toolbar = self.addToolBar("Main")
+        toolbar = self.toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -202,6 +212,18 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.smaller_button)
         toolbar.addWidget(self.larger_button)
 
+    def _build_view_menu(self, actions: WindowActions) -> None:
+        layout = self.layout_controller
+        self.view_menu.addAction(layout.toggle_library)
+        self.view_menu.addAction(layout.toggle_related)
+        self.view_menu.addAction(layout.distraction_free)
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.theme_menu)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(actions.zoom_in)
+        self.view_menu.addAction(actions.zoom_out)
+        self.view_menu.addAction(actions.zoom_reset)
+
     def _connect(self, actions: WindowActions) -> None:
         actions.back.triggered.connect(self.go_back)
         actions.forward.triggered.connect(self.go_forward)
@@ -217,6 +239,11 @@ class MainWindow(QMainWindow):
         actions.zoom_reset.triggered.connect(self.reader_view.zoom_reset)
         actions.toggle_star.triggered.connect(self.toggle_star)
         actions.toggle_read.triggered.connect(self.mark_unread)
+        actions.mark_read.triggered.connect(self.mark_read)
+        actions.read_rule_group.triggered.connect(
+            lambda action: self.set_mark_read_after(int(action.data()))
+        )
+        self.read_tracker.read_reached.connect(self._read_rule_met)
         actions.delete.triggered.connect(self.delete_current)
         actions.undo_delete.triggered.connect(self.undo_delete)
         actions.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
@@ -309,8 +336,6 @@ class MainWindow(QMainWindow):
         scroll_to: float | None = None,
     ) -> bool:
         """Show ``article_id``; returns False (with a status message) if it cannot be read."""
-        from reader.render.html import render_article
-
         if self.current_article is not None and self.current_article.id == article_id:
             if highlight:
                 self.reader_view.highlight_terms(list(highlight))
@@ -324,15 +349,10 @@ class MainWindow(QMainWindow):
             # (History walks save the position themselves, before moving the cursor.)
             self._remember_position()
             self.history.visit(article_id)
-        assets = self.services.store.assets_dir(article_id)
-        related = self._related_index.resolve(article.related, exclude=article_id)
-        html = render_article(
-            article, related=related, theme=self.effective_theme, assets_dir=assets
-        )
-        self.reader_view.show_html(html, article_assets=assets)
+        self.read_tracker.stop()
+        self._render(article)
         self.current_article = article
         self.setWindowTitle(f"{article.title} — Reader")
-        self._mark_read(article)
         self.library_panel.select(article_id)
         self._show_related(article)
         if highlight:
@@ -342,9 +362,25 @@ class MainWindow(QMainWindow):
                 scroll_to if scroll_to is not None else self.settings.scroll_position(article_id)
             )
             self._restore_scroll(fraction)
+        # Showing is not reading: the read rule (dwell time or end reached) decides.
+        if article.read:
+            self.read_tracker.stop()
+        else:
+            self.read_tracker.start(article_id)
         self.settings.set_last_article(article_id)
         self._update_navigation()
         return True
+
+    def _render(self, article: Article) -> None:
+        """Put ``article`` in the reading view in the current theme (writes nothing)."""
+        from reader.render.html import render_article
+
+        assets = self.services.store.assets_dir(article.id)
+        related = self._related_index.resolve(article.related, exclude=article.id)
+        html = render_article(
+            article, related=related, theme=self.effective_theme, assets_dir=assets
+        )
+        self.reader_view.show_html(html, article_assets=assets)
 
     def _restore_scroll(self, fraction: float) -> None:
         self.reader_view.document().documentLayout().documentSize()  # finish the layout first
@@ -357,16 +393,26 @@ class MainWindow(QMainWindow):
         self.history.remember_scroll(fraction)
         self.settings.set_scroll_position(self.current_article.id, fraction)
 
-    def _mark_read(self, article: Article) -> None:
-        if article.read:
-            return
+    def _read_rule_met(self, article_id: str) -> None:
+        if self.current_article is not None and self.current_article.id == article_id:
+            self._set_read(self.current_article, True)
+
+    def _set_read(self, article: Article, read: bool) -> bool:
+        """Write the read flag (only ever on the reader's action or the read rule)."""
+        self.read_tracker.stop()
+        if article.read == read:
+            return True
         try:
-            self.services.store.set_flags(article.id, read=True)
+            self.services.store.set_flags(article.id, read=read)
         except LibraryError as error:
-            self.statusBar().showMessage(f"Could not mark as read: {error}", UNDO_MESSAGE_MS)
-            return
-        article.read = True
-        self.library_model.set_flags(article.id, read=True)
+            self.statusBar().showMessage(
+                self.tr("Could not change the read mark: {error}").format(error=error),
+                UNDO_MESSAGE_MS,
+            )
+            return False
+        article.read = read
+        self.library_model.set_flags(article.id, read=read)
+        return True
 
     def _show_related(self, article: Article) -> None:
         related = [
@@ -448,6 +494,7 @@ class MainWindow(QMainWindow):
             self.commands.export_pdf,
             self.commands.toggle_star,
             self.commands.toggle_read,
+            self.commands.mark_read,
             self.commands.find,
         ):
             action.setEnabled(has_article)
@@ -509,13 +556,21 @@ class MainWindow(QMainWindow):
         self._update_navigation()
 
     def mark_unread(self) -> None:
+        """Ctrl+U: unread, and it stays so until the article is opened again."""
         article = self.current_article
-        if article is None:
-            return
-        self.services.store.set_flags(article.id, read=False)
-        article.read = False
-        self.library_model.set_flags(article.id, read=False)
-        self.statusBar().showMessage("Marked as unread", 3000)
+        if article is not None and self._set_read(article, False):
+            self.statusBar().showMessage(self.tr("Marked as unread"), 3000)
+
+    def mark_read(self) -> None:
+        article = self.current_article
+        if article is not None and self._set_read(article, True):
+            self.statusBar().showMessage(self.tr("Marked as read"), 3000)
+
+    def set_mark_read_after(self, seconds: int) -> None:
+        """The read rule: seconds of dwell (0: on opening, -1: only at the end or by hand)."""
+        self.settings.set_mark_read_after(seconds)
+        self.read_tracker.dwell_seconds = seconds
+        self.read_tracker.stop()
 
     def delete_current(self) -> None:
         """Move the selected article to the desktop trash; Ctrl+Z brings it back."""
@@ -663,15 +718,18 @@ class MainWindow(QMainWindow):
         theme = self.effective_theme
         self.commands.themes[self._theme_choice].setChecked(True)
         self.theme_button.setText(f"Theme: {THEME_LABELS[self._theme_choice]}")
+        apply_window_theme(theme)
         css = theme_css(theme)
         self.reader_view.setPalette(themed_palette(self.palette(), css))
         if self.current_article is not None:
-            article_id, fraction = self.current_article.id, self.reader_view.scroll_fraction()
+            # Re-render in place: the same article, position and highlights; no read rule,
+            # no history, nothing written.
+            fraction = self.reader_view.scroll_fraction()
             terms = self.reader_view.highlighted_terms
-            self.current_article = None  # force a re-render in the new theme
-            self.open_article(article_id, record_history=False, scroll_to=fraction)
+            self._render(self.current_article)
             if terms:
                 self.reader_view.highlight_terms(terms, scroll=False)
+            self._restore_scroll(fraction)
 
     # -- layout persistence ----------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -681,9 +739,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state("main")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        # Panel widths and visibility: reader.ui.layout (the splitter follows the window size).
+        sort = self.settings.sort_order()
+        if sort is not None:
+            self.library_panel.sort_by(*sort)
         self.reader_view.set_font_size(self.settings.font_size())
 
     def restore_last_article(self) -> bool:
@@ -697,7 +756,8 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
-        self.settings.set_splitter_state("main", self.splitter.saveState())
+        column, descending = self.library_panel.sort_order()
+        self.settings.set_sort_order(column, descending)
         self.settings.set_font_size(self.reader_view.font_size)
         self.settings.set_last_article(self.current_article.id if self.current_article else None)
         self.settings.sync()

@@ -42,11 +42,13 @@ def test_library_lists_the_sample_articles(window) -> None:
     assert window.library_model.summary(SEED_ID).title == SEED_TITLE
 
 
-def test_clicking_an_article_shows_it_and_marks_it_read(qtbot, window) -> None:
+def test_clicking_an_article_shows_it_and_marks_it_read_after_a_while(qtbot, window) -> None:
+    window.set_mark_read_after(1)
     click_library_row(qtbot, window, WELCOME_ID)
     assert window.current_article.id == WELCOME_ID
     assert window.reader_view.toPlainText().startswith(WELCOME_TITLE)
-    assert window.services.store.get(WELCOME_ID).read is True
+    assert window.services.store.get(WELCOME_ID).read is False  # shown is not read
+    qtbot.waitUntil(lambda: window.services.store.get(WELCOME_ID).read, timeout=3000)
     row = window.library_model.row_for_id(WELCOME_ID)
     assert window.library_model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole) is None
 
