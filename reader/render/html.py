@@ -278,8 +278,8 @@ def source_html(source: Source | None) -> str:
     parts = []
     if source.url and urlsplit(source.url).scheme.lower() in ("http", "https"):
         parts.append(f'<a href="{html.escape(source.url)}">{_text(source.url)}</a>')
-    if source.file:
-        parts.append(f'<span class="source-file">{_text(source.file)}</span>')
+    # source.file (the imported file's name) stays in the front matter for provenance; it
+    # is an internal detail ("000_bfcfb1f07bcdb431.txt") that tells a reader nothing.
     return " · ".join(parts)
 
 
