@@ -90,7 +90,10 @@ class FindBar(QWidget):
         if not text:
             self.status.clear()
         elif found:
-            self.status.setText(f"{self._view.count_matches(text)} found")
+            current, total = self._view.find_position
+            self.status.setText(
+                self.tr("{current} of {total}").format(current=current, total=total)
+            )
         else:
-            self.status.setText("Not found")
+            self.status.setText(self.tr("Not found"))
         return found

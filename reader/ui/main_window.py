@@ -42,7 +42,7 @@ from reader.ui.search_results import SearchResultsPanel
 from reader.ui.settings import DEFAULT_DWELL_SECONDS, WindowSettings
 from reader.ui.theme import SYSTEM, effective_theme, themed_palette
 from reader.ui.transfers import Transfers
-from reader.ui.window_theme import apply_window_theme
+from reader.ui.window_theme import add_focus_outline, apply_window_theme
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -211,6 +211,11 @@ class MainWindow(QMainWindow):
         self.larger_button.setText("A+")
         toolbar.addWidget(self.smaller_button)
         toolbar.addWidget(self.larger_button)
+        # Toolbar buttons take no focus by default: keyboard users could not reach them.
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _build_view_menu(self, actions: WindowActions) -> None:
         layout = self.layout_controller
@@ -253,6 +258,7 @@ class MainWindow(QMainWindow):
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
         self.reader_view.highlighted.connect(self._link_hovered)
+        self.reader_view.external_link_failed.connect(self._link_not_opened)
         self.reader_view.font_size_changed.connect(self.settings.set_font_size)
         self.related_panel.open_article.connect(self.open_article)
         self.related_panel.search_requested.connect(self.search.search_for)
@@ -520,6 +526,7 @@ class MainWindow(QMainWindow):
     def _show_library(self) -> None:
         self.search_results.model.set_results(None)
         self.left_stack.setCurrentWidget(self.library_panel)
+        self.reader_view.highlight_terms([], scroll=False)  # the search is over
 
     def _open_search_hit(self, article_id: str) -> None:
         results = self.search.latest_results()
@@ -688,6 +695,12 @@ class MainWindow(QMainWindow):
             text += f" · {shown} shown"
         self.counts_label.setText(text)
 
+    def _link_not_opened(self, url: QUrl) -> None:
+        from reader.ui.link_dialog import LinkNotOpenedDialog
+
+        self.link_dialog = LinkNotOpenedDialog(url, self)
+        self.link_dialog.open()
+
     def _link_hovered(self, url: QUrl) -> None:
         text = url.toString() if not url.isEmpty() else ""
         if text.startswith("reader://"):
@@ -719,6 +732,9 @@ class MainWindow(QMainWindow):
         self.commands.themes[self._theme_choice].setChecked(True)
         self.theme_button.setText(f"Theme: {THEME_LABELS[self._theme_choice]}")
         apply_window_theme(theme)
+        # Widgets with a style sheet take the new palette only when it is set again.
+        add_focus_outline(self.reader_view)
+        add_focus_outline(self.related_panel.list)
         css = theme_css(theme)
         self.reader_view.setPalette(themed_palette(self.palette(), css))
         if self.current_article is not None:

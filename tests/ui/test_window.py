@@ -168,14 +168,17 @@ def test_find_in_page(qtbot, window) -> None:
     qtbot.keyClicks(window.find_bar.field, "sora")
     expected = window.reader_view.toPlainText().lower().count("sora")
     assert expected >= 2
-    assert window.find_bar.status.text() == f"{expected} found"
+    assert window.find_bar.status.text() == f"1 of {expected}"  # which one, not just how many
     first = window.reader_view.textCursor().selectionStart()
     assert window.reader_view.textCursor().selectedText().lower() == "sora"
     window.find_bar.find_next()
+    assert window.find_bar.status.text() == f"2 of {expected}"
     second = window.reader_view.textCursor().selectionStart()
     assert second > first
     window.find_bar.find_previous()
     assert window.reader_view.textCursor().selectionStart() == first
+    window.find_bar.find_previous()  # wraps around to the last one
+    assert window.find_bar.status.text() == f"{expected} of {expected}"
     window.find_bar.field.setText("zzzqqq")
     assert window.find_bar.status.text() == "Not found"
     window.find_bar.close_bar()
