@@ -261,7 +261,9 @@ class MainWindow(QMainWindow):
         self.reader_view.external_link_failed.connect(self._link_not_opened)
         self.reader_view.font_size_changed.connect(self.settings.set_font_size)
         self.related_panel.open_article.connect(self.open_article)
-        self.related_panel.search_requested.connect(self.search.search_for)
+        self.related_panel.search_requested.connect(self._find_candidates)
+        self.search.candidates_ready.connect(self._show_candidates)
+        self.search_results.import_requested.connect(lambda _title: self.transfers.ask_import())
         self.search.results_ready.connect(self._show_results)
         self.search.cleared.connect(self._show_library)
         self.search.open_top_hit.connect(self._open_top_hit)
@@ -522,6 +524,16 @@ class MainWindow(QMainWindow):
     def _show_results(self, results: SearchResults) -> None:
         self.left_stack.setCurrentWidget(self.search_results)
         self.search_results.show_results(self.search_field.text().strip(), results)
+
+    def _find_candidates(self, title: str) -> None:
+        self.left_stack.setCurrentWidget(self.search_results)
+        self.search_results.show_searching(title)
+        current = self.current_article.id if self.current_article is not None else None
+        self.search.find_candidates(title, exclude=current)
+
+    def _show_candidates(self, title: str, results: SearchResults) -> None:
+        self.left_stack.setCurrentWidget(self.search_results)
+        self.search_results.show_candidates(title, results)
 
     def _show_library(self) -> None:
         self.search_results.model.set_results(None)

@@ -85,16 +85,21 @@ def test_mouse_back_button_walks_history(qtbot, window) -> None:
     assert window.current_article.id == WELCOME_ID
 
 
-def test_unresolved_related_item_searches_the_library(qtbot, window) -> None:
+def test_unresolved_related_item_shows_candidates_without_the_current_article(
+    qtbot, window
+) -> None:
     window.open_article(SEED_ID)
     unresolved = [e for e in window.related_panel.model.entries() if e.kind is EntryKind.RELATED]
     assert unresolved and all(e.article_id is None for e in unresolved)
-    with qtbot.waitSignal(window.search.results_ready, timeout=10_000):
+    with qtbot.waitSignal(window.search.candidates_ready, timeout=10_000) as blocker:
         title = click_related(
             qtbot, window, lambda e: e.kind is EntryKind.RELATED and e.article_id is None
         )
+    assert blocker.args[0] == title
+    assert SEED_ID not in [hit.id for hit in blocker.args[1].hits]
     assert window.search_field.text() == title
     assert window.left_stack.currentWidget() is window.search_results
+    assert "not in your library" in window.search_results.summary.text()
     assert window.current_article.id == SEED_ID  # searching does not leave the article
 
 

@@ -212,3 +212,36 @@ def test_search_snippets_show_no_markdown_escapes(qtbot, window) -> None:
     assert results.hits and results.hits[0].title == "An escaped page"
     snippet = results.hits[0].snippet
     assert "controversy[edit]" in snippet and "\\" not in snippet
+
+
+def test_a_missing_related_item_lists_the_closest_articles_and_offers_import(
+    qtbot, small_services, monkeypatch
+) -> None:
+    """Issue 13, point 5 (on the hand-built library: Alpha lists "Missing article")."""
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(small_services)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.index_finished, timeout=20_000):
+        window.show()
+    alpha = next(s.id for s in window.library_model.summaries() if s.title == "Alpha article")
+    beta = next(s.id for s in window.library_model.summaries() if s.title == "Beta article")
+    window.open_article(alpha)
+    row = window.related_panel.row_of("Missing article")
+    assert row is not None
+    with qtbot.waitSignal(window.search.candidates_ready, timeout=10_000) as blocker:
+        window.related_panel.activate(window.related_panel.model.index(row, 0))
+    hits = [hit.id for hit in blocker.args[1].hits]
+    assert hits == [beta], "the best candidate, and never the article being read"
+    assert window.search_results.model.hits()[0].id == beta
+    summary = window.search_results.summary.text()
+    assert "Missing article" in summary and "Import a file for it" in summary
+
+    asked: list[bool] = []
+    monkeypatch.setattr(window.transfers, "ask_import", lambda: asked.append(True))
+    window.search_results.summary.linkActivated.emit("reader-import:")
+    assert asked == [True]
+
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)  # Enter opens the best candidate
+    assert window.current_article.id == beta
+    window.close()
