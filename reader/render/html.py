@@ -269,6 +269,10 @@ def byline_html(article: Article, *, for_print: bool = False) -> str:
         source = f"{_text(article.site)} · {source}" if source else _text(article.site)
     if source:
         lines.append(f'<p class="source">Source: {source}</p>')
+    elif lines:
+        # The last line of the header keeps the gap before the text (QTextDocument's CSS
+        # has no :last-child).
+        lines[-1] = lines[-1].replace('<p class="byline">', '<p class="byline-end">', 1)
     return "\n".join(lines)
 
 

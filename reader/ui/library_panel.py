@@ -7,7 +7,7 @@ row, Enter opens it, Delete sends it to the trash, Ctrl+D stars it.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
 
 ALL_CATEGORIES = "All categories"
 ALL_TAGS = "All tags"
+NARROW_PANEL_WIDTH = 300
 
 
 class LibraryTable(QTableView):
@@ -157,6 +158,11 @@ class LibraryPanel(QWidget):
         self.table.open_requested.connect(self.article_selected)
         self.table.delete_requested.connect(self.delete_requested)
         self.refresh_filter_choices()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """A narrow panel (small screens) keeps the titles readable: the category goes."""
+        super().resizeEvent(event)
+        self.table.setColumnHidden(Column.CATEGORY, self.width() < NARROW_PANEL_WIDTH)
 
     # -- filters ---------------------------------------------------------------------------
     def refresh_filter_choices(self) -> None:

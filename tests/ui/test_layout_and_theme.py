@@ -8,6 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.layout import READING_MIN_WIDTH
+from reader.ui.library_model import Column
 from reader.ui.window_theme import MIN_CONTRAST, WINDOW_COLOURS, contrast_ratio, window_palette
 from tests.ui.conftest import SEED_ID
 
@@ -31,6 +32,9 @@ def test_the_article_keeps_a_readable_width(qtbot, window, width: int, height: i
         assert window.layout_controller.panel_shown("related")
     else:
         assert not window.layout_controller.panel_shown("related"), "collapsed to make room"
+    table = window.library_panel.table
+    title_width = table.columnWidth(Column.TITLE)
+    assert title_width >= 100, "titles stay readable in a narrow list"
 
 
 def test_a_collapsed_panel_comes_back_when_the_window_grows(qtbot, window) -> None:
