@@ -34,7 +34,7 @@ from reader.ui.history import History, HistoryEntry
 from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
-from reader.ui.read_state import ReadTracker
+from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
@@ -90,9 +90,15 @@ class MainWindow(QMainWindow):
             self, self.splitter, self.left_stack, self.related_panel, self.toolbar, self.settings
         )
         self._build_view_menu(self.commands)
-        self.read_tracker = ReadTracker(
-            self.reader_view, dwell_seconds=self.settings.mark_read_after(), parent=self
+        self.read_marks = ReadMarks(
+            self.services.store,
+            self.library_model,
+            ReadTracker(self.reader_view, dwell_seconds=self.settings.mark_read_after()),
+            self.settings,
+            lambda: self.current_article,
+            self,
         )
+        self.read_tracker = self.read_marks.tracker
         self._connect(self.commands)
         self.setAcceptDrops(True)
         self.setWindowTitle("Reader")
@@ -243,12 +249,14 @@ class MainWindow(QMainWindow):
         actions.zoom_out.triggered.connect(self.reader_view.zoom_out)
         actions.zoom_reset.triggered.connect(self.reader_view.zoom_reset)
         actions.toggle_star.triggered.connect(self.toggle_star)
-        actions.toggle_read.triggered.connect(self.mark_unread)
-        actions.mark_read.triggered.connect(self.mark_read)
+        actions.toggle_read.triggered.connect(self.read_marks.mark_unread)
+        actions.mark_read.triggered.connect(self.read_marks.mark_read)
         actions.read_rule_group.triggered.connect(
             lambda action: self.set_mark_read_after(int(action.data()))
         )
-        self.read_tracker.read_reached.connect(self._read_rule_met)
+        self.read_marks.message.connect(
+            lambda text: self.statusBar().showMessage(text, UNDO_MESSAGE_MS)
+        )
         actions.delete.triggered.connect(self.delete_current)
         actions.undo_delete.triggered.connect(self.undo_delete)
         actions.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
@@ -400,27 +408,6 @@ class MainWindow(QMainWindow):
         fraction = self.reader_view.scroll_fraction()
         self.history.remember_scroll(fraction)
         self.settings.set_scroll_position(self.current_article.id, fraction)
-
-    def _read_rule_met(self, article_id: str) -> None:
-        if self.current_article is not None and self.current_article.id == article_id:
-            self._set_read(self.current_article, True)
-
-    def _set_read(self, article: Article, read: bool) -> bool:
-        """Write the read flag (only ever on the reader's action or the read rule)."""
-        self.read_tracker.stop()
-        if article.read == read:
-            return True
-        try:
-            self.services.store.set_flags(article.id, read=read)
-        except LibraryError as error:
-            self.statusBar().showMessage(
-                self.tr("Could not change the read mark: {error}").format(error=error),
-                UNDO_MESSAGE_MS,
-            )
-            return False
-        article.read = read
-        self.library_model.set_flags(article.id, read=read)
-        return True
 
     def _show_related(self, article: Article) -> None:
         related = [
@@ -574,22 +561,9 @@ class MainWindow(QMainWindow):
         self.library_model.set_flags(article.id, starred=article.starred)
         self._update_navigation()
 
-    def mark_unread(self) -> None:
-        """Ctrl+U: unread, and it stays so until the article is opened again."""
-        article = self.current_article
-        if article is not None and self._set_read(article, False):
-            self.statusBar().showMessage(self.tr("Marked as unread"), 3000)
-
-    def mark_read(self) -> None:
-        article = self.current_article
-        if article is not None and self._set_read(article, True):
-            self.statusBar().showMessage(self.tr("Marked as read"), 3000)
-
     def set_mark_read_after(self, seconds: int) -> None:
         """The read rule: seconds of dwell (0: on opening, -1: only at the end or by hand)."""
-        self.settings.set_mark_read_after(seconds)
-        self.read_tracker.dwell_seconds = seconds
-        self.read_tracker.stop()
+        self.read_marks.set_rule(seconds)
 
     def delete_current(self) -> None:
         """Move the selected article to the desktop trash; Ctrl+Z brings it back."""

@@ -14,10 +14,19 @@ the reader's explicit action or this rule ever writes the flag.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractScrollArea
 
-from reader.ui.settings import DEFAULT_DWELL_SECONDS
+from reader.library.store import LibraryError
+from reader.ui.settings import DEFAULT_DWELL_SECONDS, WindowSettings
+
+if TYPE_CHECKING:
+    from reader.library.model import Article
+    from reader.library.store import LibraryStore
+    from reader.ui.library_model import LibraryModel
 
 MANUAL = -1
 """``dwell_seconds`` value meaning "only by hand or at the end"."""
@@ -83,3 +92,65 @@ class ReadTracker(QObject):
         self.stop()
         if article_id is not None:
             self.read_reached.emit(article_id)
+
+
+class ReadMarks(QObject):
+    """The one writer of the read flag: the reader's commands and the tracker's rule."""
+
+    message = Signal(str)
+    """Something to tell the reader (status bar)."""
+
+    def __init__(
+        self,
+        store: LibraryStore,
+        library_model: LibraryModel,
+        tracker: ReadTracker,
+        settings: WindowSettings,
+        current_article: Callable[[], Article | None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._model = library_model
+        self._settings = settings
+        self._current = current_article
+        self.tracker = tracker
+        tracker.setParent(self)
+        tracker.read_reached.connect(self._rule_met)
+
+    def mark_read(self) -> None:
+        article = self._current()
+        if article is not None and self.set_read(article, True):
+            self.message.emit(self.tr("Marked as read"))
+
+    def mark_unread(self) -> None:
+        """Ctrl+U: unread, and it stays so until the article is opened again."""
+        article = self._current()
+        if article is not None and self.set_read(article, False):
+            self.message.emit(self.tr("Marked as unread"))
+
+    def set_rule(self, seconds: int) -> None:
+        self._settings.set_mark_read_after(seconds)
+        self.tracker.dwell_seconds = seconds
+        self.tracker.stop()
+
+    def set_read(self, article: Article, read: bool) -> bool:
+        """Write the flag to the file and the list; False (with a message) if it failed."""
+        self.tracker.stop()
+        if article.read == read:
+            return True
+        try:
+            self._store.set_flags(article.id, read=read)
+        except LibraryError as error:
+            self.message.emit(
+                self.tr("Could not change the read mark: {error}").format(error=error)
+            )
+            return False
+        article.read = read
+        self._model.set_flags(article.id, read=read)
+        return True
+
+    def _rule_met(self, article_id: str) -> None:
+        article = self._current()
+        if article is not None and article.id == article_id:
+            self.set_read(article, True)
