@@ -19,10 +19,23 @@ def _new_file_mode(path: Path) -> int:
         return path.stat().st_mode & 0o7777
     except OSError:
         pass
-    with _umask_lock:  # the umask can only be read by setting it
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask: from /proc on Linux, else by setting it and putting it back (for
+    that instant other threads create files with 0o077, the safe side)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:
         mask = os.umask(0o077)
         os.umask(mask)
-    return 0o666 & ~mask
+    return mask
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
