@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -57,6 +57,7 @@ class LayoutController(QObject):
         self._settings = settings
         self._saved_before_focus: dict[str, bool] | None = None
         self._was_maximized = False
+        self._geometry_before = QRect()
 
         self.toggle_library = self._toggle(self.tr("Show &Library"), "Ctrl+Shift+L")
         self.toggle_related = self._toggle(self.tr("Show &Related Panel"), "Ctrl+Shift+R")
@@ -161,6 +162,7 @@ class LayoutController(QObject):
         window = self._window
         if on:
             self._was_maximized = window.isMaximized()
+            self._geometry_before = window.geometry()
             window.menuBar().hide()
             self._toolbar.hide()
             window.statusBar().hide()
@@ -173,6 +175,8 @@ class LayoutController(QObject):
                 window.showMaximized()
             else:
                 window.showNormal()
+                if self._geometry_before.isValid():
+                    window.setGeometry(self._geometry_before)
         self.fit()
 
     def leave_distraction_free(self) -> bool:

@@ -755,6 +755,8 @@ class MainWindow(QMainWindow):
         return self.open_article(first) if first else False
 
     def save_state(self) -> None:
+        # Distraction-free is a moment, not a layout: save the window as it was before it.
+        self.layout_controller.leave_distraction_free()
         self._remember_position()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())

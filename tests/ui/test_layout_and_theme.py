@@ -116,6 +116,24 @@ def test_distraction_free_shows_only_the_article_and_esc_leaves(qtbot, window) -
     qtbot.waitUntil(lambda: layout.panel_shown("library") and layout.panel_shown("related"))
 
 
+def test_closing_in_distraction_free_mode_restores_the_normal_window(
+    qtbot, window, sample_services
+) -> None:
+    from reader.ui.main_window import MainWindow
+
+    resize(qtbot, window, 780, 560)  # fits the offscreen screen, so geometry restores as is
+    window.layout_controller.distraction_free.trigger()
+    assert not window.toolbar.isVisibleTo(window)
+    window.close()
+    again = MainWindow(sample_services, index_on_start=False)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.layout_controller.is_distraction_free
+    assert again.toolbar.isVisibleTo(again) and again.statusBar().isVisibleTo(again)
+    assert (again.width(), again.height()) == (780, 560)
+    again.close()
+
+
 @pytest.mark.parametrize("theme", sorted(WINDOW_COLOURS))
 def test_every_theme_has_readable_contrast(theme: str) -> None:
     palette = window_palette(theme)
