@@ -5,9 +5,37 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import threading
 from pathlib import Path
 
 TEMP_PREFIX = ".tmp-reader-"
+_umask_lock = threading.Lock()
+
+
+def _new_file_mode(path: Path) -> int:
+    """The mode a plainly created file would get: an existing file's own mode, else
+    0o666 minus the umask (mkstemp's 0o600 would make exported PDFs private to the user)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        pass
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask: from /proc on Linux, else by setting it and putting it back (for
+    that instant other threads create files with 0o077, the safe side)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -15,6 +43,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
+        _set_mode(fd, _new_file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -41,6 +70,7 @@ def atomic_create_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     try:
+        _set_mode(fd, _new_file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()
@@ -50,6 +80,12 @@ def atomic_create_text(path: Path, text: str) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(tmp_name).unlink()
     _fsync_directory(path.parent)
+
+
+def _set_mode(fd: int, mode: int) -> None:
+    """chmod the open temp file (not possible everywhere, e.g. Windows: harmless to skip)."""
+    with contextlib.suppress(OSError, NotImplementedError, AttributeError):
+        os.fchmod(fd, mode)
 
 
 def _fsync_directory(directory: Path) -> None:

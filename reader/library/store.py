@@ -10,8 +10,10 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +61,9 @@ class LibraryStore:
         self.assets_root = self.root / "assets"
         self._catalog = catalog if catalog is not None else Catalog(None)
         self._lock = threading.RLock()
+        self._undo_dir: Path | None = None
+        """Copies of deleted articles' assets, so undo can put them back (the trash keeps
+        the originals; where send2trash put them is not reported on every platform)."""
         self._summaries: dict[str, ArticleSummary] | None = None
         self._stamps: dict[str, tuple[int, int]] | None = None
         """filename -> (mtime_ns, size) as catalogued; None until the folder was scanned."""
@@ -279,17 +284,43 @@ class LibraryStore:
         """Move the article file and its assets to the trash; returns it so it can be restored."""
         with self._lock:
             article = self.get(article_id)
-            send2trash(self.path_for(article_id))
             assets = self.assets_dir(article_id)
+            if assets.is_dir():
+                self._undo_copy(article_id)
+            send2trash(self.path_for(article_id))
             if assets.exists():
                 send2trash(assets)
             self._forget(article_id)
             return article
 
     def restore(self, article: Article) -> None:
-        """Put back an article deleted in this session (undo), under the same id."""
+        """Put back an article deleted in this session (undo), under the same id, with its
+        images and other assets."""
         with self._lock:
+            kept = self._undo_dir / article.id if self._undo_dir is not None else None
+            target = self.assets_dir(article.id)
+            if kept is not None and kept.is_dir() and not target.exists():
+                staging = self.assets_root / f"{TEMP_PREFIX}{article.id}"
+                shutil.rmtree(staging, ignore_errors=True)
+                try:
+                    shutil.copytree(kept, staging)
+                    os.replace(staging, target)  # noqa: PTH105 - atomic publish of the folder
+                except OSError as error:
+                    shutil.rmtree(staging, ignore_errors=True)
+                    raise LibraryError(
+                        f"{target}: cannot restore images: {error.strerror or error}"
+                    ) from error
             self._write(article)
+            if kept is not None:
+                shutil.rmtree(kept, ignore_errors=True)
+
+    def _undo_copy(self, article_id: str) -> None:
+        if self._undo_dir is None:
+            self._undo_dir = Path(tempfile.mkdtemp(prefix="reader-undo-"))
+            weakref.finalize(self, shutil.rmtree, self._undo_dir, ignore_errors=True)
+        target = self._undo_dir / article_id
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(self.assets_dir(article_id), target)
 
     def _write(self, article: Article, *, create: bool = False) -> None:
         path = self.path_for(article.id)

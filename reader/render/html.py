@@ -285,6 +285,10 @@ def byline_html(article: Article, *, for_print: bool = False, language: str = "e
         source = f"{_text(article.site)} · {source}" if source else _text(article.site)
     if source:
         lines.append(f'<p class="source">{label("source", language)}: {source}</p>')
+    elif lines:
+        # The last line of the header keeps the gap before the text (QTextDocument's CSS
+        # has no :last-child).
+        lines[-1] = lines[-1].replace('<p class="byline">', '<p class="byline-end">', 1)
     return "\n".join(lines)
 
 
@@ -294,8 +298,8 @@ def source_html(source: Source | None) -> str:
     parts = []
     if source.url and urlsplit(source.url).scheme.lower() in ("http", "https"):
         parts.append(f'<a href="{html.escape(source.url)}">{_text(source.url)}</a>')
-    if source.file:
-        parts.append(f'<span class="source-file">{_text(source.file)}</span>')
+    # source.file (the imported file's name) stays in the front matter for provenance; it
+    # is an internal detail ("000_bfcfb1f07bcdb431.txt") that tells a reader nothing.
     return " · ".join(parts)
 
 

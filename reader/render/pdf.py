@@ -37,6 +37,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextImageFormat,
 )
 
@@ -231,7 +232,9 @@ def export_pdf(
             )
             if fact
         )
-        sections.append(_Section(_document(page, writer, geometry), article.title, byline))
+        document = _document(page, writer, geometry)
+        keep_with_next(document, {item.title.strip() for item in article.related})
+        sections.append(_Section(document, article.title, byline))
         report(done, total)
     if len(articles) > 1:
         languages = {label_language(article.lang, fallback_language) for article in articles}
@@ -340,6 +343,41 @@ def _document(page_html: str, writer: QPdfWriter, geometry: _Geometry) -> QTextD
     document.setHtml(page_html)
     fit_images(document, geometry.text.width() * CSS_PIXELS_PER_INCH / RESOLUTION)
     return document
+
+
+def keep_with_next(document: QTextDocument, titles: set[str]) -> int:
+    """Move headings and related-item titles that end a page to the next page, with the
+    text they introduce; returns how many moved.
+
+    QTextDocument knows only "break before/after", not CSS ``break-after: avoid``; so after
+    layout, a title whose next block starts on a later page gets a break before it. Blocks
+    are visited in order, so each fix is seen by the checks after it.
+    """
+    layout = document.documentLayout()
+    page_height = document.pageSize().height()
+    if page_height <= 0:
+        return 0
+    moved = 0
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        if not following.isValid():
+            break
+        is_title = block.blockFormat().headingLevel() > 0 or block.text().strip() in titles
+        if is_title and block.text().strip():
+            top = layout.blockBoundingRect(block).top()
+            page = int(top // page_height)
+            next_page = int(layout.blockBoundingRect(following).top() // page_height)
+            at_page_top = top - page * page_height < 2  # moving it would gain nothing
+            if next_page > page and not at_page_top:
+                block_format = block.blockFormat()
+                block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(block_format)
+                # An incremental relayout leaves later blocks where they were: redo it all.
+                document.markContentsDirty(0, document.characterCount())
+                moved += 1
+        block = following
+    return moved
 
 
 def fit_images(document: QTextDocument, max_width: float) -> int:

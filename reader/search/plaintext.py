@@ -33,11 +33,20 @@ _UNDERSCORE = re.compile(r"(?<!\w)(_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _PIPES = re.compile(r"[ \t]*\|[ \t]*")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t]{2,}")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+"""A Markdown backslash escape (``controversy\\[edit\\]``): the character stands for itself.
+Escaped characters are parked in the private-use area while the markup passes run, so an
+escaped ``\\*`` is never taken for emphasis, then put back as the plain character."""
+_PARKED = 0xE000
+_UNPARK = {_PARKED + code: chr(code) for code in range(128)}
 
 
 def markdown_to_text(markdown: str) -> str:
     """Readable plain text of a Markdown body: markup gone, paragraphs kept."""
     text = markdown.replace("\r\n", "\n")
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPE.sub(lambda match: chr(_PARKED + ord(match.group(1))), text)
     text = _FENCE.sub("", text)
     text = _COMMENT.sub(" ", text)
     text = _SCRIPT.sub(" ", text)
@@ -59,6 +68,8 @@ def markdown_to_text(markdown: str) -> str:
         text = _UNDERSCORE.sub(r"\2", text)
     if "|" in text:
         text = _PIPES.sub("  ", text)
+    if escaped:
+        text = text.translate(_UNPARK)
     if "&" in text:
         text = html.unescape(text)
     text = _SPACES.sub(" ", text)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
-from reader.ui.settings import THEME_CHOICES
+from reader.ui.settings import DEFAULT_DWELL_SECONDS, THEME_CHOICES
 
 THEME_LABELS = {
     "system": QT_TRANSLATE_NOOP("WindowActions", "Follow System"),
@@ -25,6 +25,15 @@ THEME_LABELS = {
 
 def theme_label(choice: str) -> str:
     return QCoreApplication.translate("WindowActions", THEME_LABELS[choice])
+
+
+READ_RULE_LABELS = {
+    DEFAULT_DWELL_SECONDS: QT_TRANSLATE_NOOP(
+        "WindowActions", "After {seconds} Seconds or at the End"
+    ),
+    0: QT_TRANSLATE_NOOP("WindowActions", "As Soon as Opened"),
+    -1: QT_TRANSLATE_NOOP("WindowActions", "Only at the End"),
+}
 
 
 @dataclass
@@ -43,6 +52,10 @@ class WindowActions:
     zoom_reset: QAction
     toggle_star: QAction
     toggle_read: QAction
+    mark_read: QAction
+    read_rules: dict[int, QAction]
+    """Seconds of dwell before an open article counts as read (see reader.ui.read_state)."""
+    read_rule_group: QActionGroup
     delete: QAction
     undo_delete: QAction
     themes: dict[str, QAction]
@@ -93,6 +106,21 @@ def create_actions(window: QWidget) -> WindowActions:
         action.setData(choice)
         group.addAction(action)
         themes[choice] = action
+
+    read_rules: dict[int, QAction] = {}
+    read_group = QActionGroup(window)
+    read_group.setExclusive(True)
+    for seconds, label in READ_RULE_LABELS.items():
+        action = QAction(
+            QCoreApplication.translate("WindowActions", label).format(
+                seconds=DEFAULT_DWELL_SECONDS
+            ),
+            window,
+        )
+        action.setCheckable(True)
+        action.setData(seconds)
+        read_group.addAction(action)
+        read_rules[seconds] = action
 
     delete = QAction(QCoreApplication.translate("WindowActions", "Move to &Trash"), window)
     delete.setShortcut(QKeySequence(Qt.Key.Key_Delete))
@@ -175,6 +203,11 @@ def create_actions(window: QWidget) -> WindowActions:
         toggle_read=_action(
             window, QCoreApplication.translate("WindowActions", "Mark as &Unread"), ["Ctrl+U"]
         ),
+        mark_read=_action(
+            window, QCoreApplication.translate("WindowActions", "Mark as &Read"), ["Ctrl+Shift+U"]
+        ),
+        read_rules=read_rules,
+        read_rule_group=read_group,
         delete=delete,
         undo_delete=_action(
             window, QCoreApplication.translate("WindowActions", "&Undo Move to Trash"), ["Ctrl+Z"]

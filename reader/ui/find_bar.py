@@ -90,8 +90,10 @@ class FindBar(QWidget):
         if not text:
             self.status.clear()
         elif found:
-            count = self._view.count_matches(text)
-            self.status.setText(self.tr("%n found", "", count))
+            current, total = self._view.find_position
+            self.status.setText(
+                self.tr("{current} of {total}").format(current=current, total=total)
+            )
         else:
             self.status.setText(self.tr("Not found"))
         return found

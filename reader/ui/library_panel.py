@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,7 @@ from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
 
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("LibraryPanel", "All categories")
 ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPanel", "All tags")
+NARROW_PANEL_WIDTH = 300
 
 
 class LibraryTable(QTableView):
@@ -33,6 +36,16 @@ class LibraryTable(QTableView):
 
     open_requested = Signal(str)
     delete_requested = Signal(str)
+    entering_focus = False
+    """True while Qt makes a row current only because the list got the focus (Tab)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        # Qt makes the first row current when the focus arrives; that is not a choice.
+        self.entering_focus = True
+        try:
+            super().focusInEvent(event)
+        finally:
+            self.entering_focus = False
 
     def current_article_id(self) -> str | None:
         index = self.currentIndex()
@@ -103,17 +116,44 @@ class LibraryPanel(QWidget):
         # large library should be sorted once, not once per header change.
         self.table.setSortingEnabled(True)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.category_filter, 1)
-        filters.addWidget(self.tag_filter, 1)
-        filters.addWidget(self.unread_only)
-        filters.addWidget(self.starred_only)
+        for combo in (self.category_filter, self.tag_filter):
+            # Long category names must not hold the panel wide (it narrows on small screens).
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
+        self.empty_label = QLabel(self.tr("No articles match these filters."))
+        self.empty_label.setObjectName("emptyFilterLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.clear_filters_button = QPushButton(self.tr("Show All Articles"))
+        self.clear_filters_button.setObjectName("clearFiltersButton")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.empty_box.hide()
+
+        combos = QHBoxLayout()
+        combos.setContentsMargins(0, 0, 0, 0)
+        combos.addWidget(self.category_filter, 1)
+        combos.addWidget(self.tag_filter, 1)
+        checks = QHBoxLayout()
+        checks.setContentsMargins(4, 0, 0, 0)
+        checks.addWidget(self.unread_only)
+        checks.addWidget(self.starred_only)
+        checks.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(filters)
-        layout.addWidget(self.table)
+        layout.addLayout(combos)
+        layout.addLayout(checks)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_box, 1)
+        model.counts_changed.connect(self._update_empty_message)
 
         self.category_filter.currentIndexChanged.connect(self._apply_filter)
         self.tag_filter.currentIndexChanged.connect(self._apply_filter)
@@ -124,6 +164,11 @@ class LibraryPanel(QWidget):
         self.table.open_requested.connect(self.article_selected)
         self.table.delete_requested.connect(self.delete_requested)
         self.refresh_filter_choices()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """A narrow panel (small screens) keeps the titles readable: the category goes."""
+        super().resizeEvent(event)
+        self.table.setColumnHidden(Column.CATEGORY, self.width() < NARROW_PANEL_WIDTH)
 
     # -- filters ---------------------------------------------------------------------------
     def refresh_filter_choices(self) -> None:
@@ -143,6 +188,42 @@ class LibraryPanel(QWidget):
         )
         if current:
             self.select(current, emit=False)
+        self._update_empty_message()
+
+    def clear_filters(self) -> None:
+        filters = (self.category_filter, self.tag_filter, self.unread_only, self.starred_only)
+        for widget in filters:
+            widget.blockSignals(True)
+        try:
+            self.category_filter.setCurrentIndex(0)
+            self.tag_filter.setCurrentIndex(0)
+            self.unread_only.setChecked(False)
+            self.starred_only.setChecked(False)
+        finally:
+            for widget in filters:
+                widget.blockSignals(False)
+        self._apply_filter()
+
+    def _update_empty_message(self) -> None:
+        """A filter that matches nothing says so, rather than leaving a blank list."""
+        empty = self.model.shown_count() == 0 and self.model.total_count() > 0
+        self.empty_box.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    # -- sorting ---------------------------------------------------------------------------
+    def sort_order(self) -> tuple[int, bool]:
+        """(column, descending) as shown by the header."""
+        header = self.table.horizontalHeader()
+        return (
+            header.sortIndicatorSection(),
+            header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        if not 0 <= column < self.model.columnCount():
+            return
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
 
     # -- selection -------------------------------------------------------------------------
     def select(self, article_id: str, *, emit: bool = False) -> bool:
@@ -169,6 +250,8 @@ class LibraryPanel(QWidget):
         return True
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.table.entering_focus:
+            return
         article_id = current.data(Role.ARTICLE_ID) if current.isValid() else None
         if article_id:
             self.article_selected.emit(article_id)

@@ -33,15 +33,18 @@ from reader.ui.find_bar import FindBar
 from reader.ui.history import History, HistoryEntry
 from reader.ui.i18n import counted, format_list_date
 from reader.ui.language_menu import LanguageMenu
+from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
 from reader.ui.search_results import SearchResultsPanel
-from reader.ui.settings import WindowSettings
+from reader.ui.settings import DEFAULT_DWELL_SECONDS, WindowSettings
 from reader.ui.theme import SYSTEM, effective_theme, themed_palette
 from reader.ui.transfers import Transfers
+from reader.ui.window_theme import add_focus_outline, apply_window_theme
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -85,6 +88,19 @@ class MainWindow(QMainWindow):
         self.commands = create_actions(self)
         self._build_menus(self.commands)
         self._build_toolbar(self.commands)
+        self.layout_controller = LayoutController(
+            self, self.splitter, self.left_stack, self.related_panel, self.toolbar, self.settings
+        )
+        self._build_view_menu(self.commands)
+        self.read_marks = ReadMarks(
+            self.services.store,
+            self.library_model,
+            ReadTracker(self.reader_view, dwell_seconds=self.settings.mark_read_after()),
+            self.settings,
+            lambda: self.current_article,
+            self,
+        )
+        self.read_tracker = self.read_marks.tracker
         self._connect(self.commands)
         self.setAcceptDrops(True)
         self.setWindowTitle("Reader")
@@ -122,8 +138,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setChildrenCollapsible(True)
-        self.splitter.setSizes([340, 760, 280])
         self.setCentralWidget(self.splitter)
 
         self.search_field = SearchField()
@@ -153,16 +167,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(actions.find_next)
         edit_menu.addAction(actions.find_previous)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.theme_menu = QMenu(self.tr("&Theme"), self)
         for action in actions.themes.values():
             self.theme_menu.addAction(action)
-        view_menu.addMenu(self.theme_menu)
-        view_menu.addMenu(LanguageMenu(self.services, self))
-        view_menu.addSeparator()
-        view_menu.addAction(actions.zoom_in)
-        view_menu.addAction(actions.zoom_out)
-        view_menu.addAction(actions.zoom_reset)
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.addAction(actions.back)
@@ -170,14 +178,21 @@ class MainWindow(QMainWindow):
 
         article_menu = self.menuBar().addMenu(self.tr("&Article"))
         article_menu.addAction(actions.toggle_star)
+        article_menu.addAction(actions.mark_read)
         article_menu.addAction(actions.toggle_read)
+        read_rule_menu = article_menu.addMenu(self.tr("Mark Read &Automatically"))
+        for action in actions.read_rules.values():
+            read_rule_menu.addAction(action)
+        actions.read_rules.get(
+            self.settings.mark_read_after(), actions.read_rules[DEFAULT_DWELL_SECONDS]
+        ).setChecked(True)
         article_menu.addSeparator()
         article_menu.addAction(actions.delete)
         # Delete works in the list only (see actions.create_actions).
         self.library_panel.table.addAction(actions.delete)
 
     def _build_toolbar(self, actions: WindowActions) -> None:
-        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar = self.toolbar = self.addToolBar(self.tr("Main toolbar"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -204,6 +219,24 @@ class MainWindow(QMainWindow):
         self.larger_button.setText("A+")
         toolbar.addWidget(self.smaller_button)
         toolbar.addWidget(self.larger_button)
+        # Toolbar buttons take no focus by default: keyboard users could not reach them.
+        for action in toolbar.actions():
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _build_view_menu(self, actions: WindowActions) -> None:
+        layout = self.layout_controller
+        self.view_menu.addAction(layout.toggle_library)
+        self.view_menu.addAction(layout.toggle_related)
+        self.view_menu.addAction(layout.distraction_free)
+        self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.theme_menu)
+        self.view_menu.addMenu(LanguageMenu(self.services, self))
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(actions.zoom_in)
+        self.view_menu.addAction(actions.zoom_out)
+        self.view_menu.addAction(actions.zoom_reset)
 
     def _connect(self, actions: WindowActions) -> None:
         actions.back.triggered.connect(self.go_back)
@@ -219,7 +252,14 @@ class MainWindow(QMainWindow):
         actions.zoom_out.triggered.connect(self.reader_view.zoom_out)
         actions.zoom_reset.triggered.connect(self.reader_view.zoom_reset)
         actions.toggle_star.triggered.connect(self.toggle_star)
-        actions.toggle_read.triggered.connect(self.mark_unread)
+        actions.toggle_read.triggered.connect(self.read_marks.mark_unread)
+        actions.mark_read.triggered.connect(self.read_marks.mark_read)
+        actions.read_rule_group.triggered.connect(
+            lambda action: self.set_mark_read_after(int(action.data()))
+        )
+        self.read_marks.message.connect(
+            lambda text: self.statusBar().showMessage(text, UNDO_MESSAGE_MS)
+        )
         actions.delete.triggered.connect(self.delete_current)
         actions.undo_delete.triggered.connect(self.undo_delete)
         actions.theme_group.triggered.connect(lambda action: self.set_theme(action.data()))
@@ -229,9 +269,12 @@ class MainWindow(QMainWindow):
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
         self.reader_view.highlighted.connect(self._link_hovered)
+        self.reader_view.external_link_failed.connect(self._link_not_opened)
         self.reader_view.font_size_changed.connect(self.settings.set_font_size)
         self.related_panel.open_article.connect(self.open_article)
-        self.related_panel.search_requested.connect(self.search.search_for)
+        self.related_panel.search_requested.connect(self._find_candidates)
+        self.search.candidates_ready.connect(self._show_candidates)
+        self.search_results.import_requested.connect(lambda _title: self.transfers.ask_import())
         self.search.results_ready.connect(self._show_results)
         self.search.cleared.connect(self._show_library)
         self.search.open_top_hit.connect(self._open_top_hit)
@@ -318,8 +361,6 @@ class MainWindow(QMainWindow):
         scroll_to: float | None = None,
     ) -> bool:
         """Show ``article_id``; returns False (with a status message) if it cannot be read."""
-        from reader.render.html import render_article
-
         if self.current_article is not None and self.current_article.id == article_id:
             if highlight:
                 self.reader_view.highlight_terms(list(highlight))
@@ -333,19 +374,10 @@ class MainWindow(QMainWindow):
             # (History walks save the position themselves, before moving the cursor.)
             self._remember_position()
             self.history.visit(article_id)
-        assets = self.services.store.assets_dir(article_id)
-        related = self._related_index.resolve(article.related, exclude=article_id)
-        html = render_article(
-            article,
-            related=related,
-            theme=self.effective_theme,
-            assets_dir=assets,
-            fallback_language=self.services.language,
-        )
-        self.reader_view.show_html(html, article_assets=assets)
+        self.read_tracker.stop()
+        self._render(article)
         self.current_article = article
         self.setWindowTitle(self.tr("{title} — Reader").format(title=article.title))
-        self._mark_read(article)
         self.library_panel.select(article_id)
         self._show_related(article)
         if highlight:
@@ -355,9 +387,29 @@ class MainWindow(QMainWindow):
                 scroll_to if scroll_to is not None else self.settings.scroll_position(article_id)
             )
             self._restore_scroll(fraction)
+        # Showing is not reading: the read rule (dwell time or end reached) decides.
+        if article.read:
+            self.read_tracker.stop()
+        else:
+            self.read_tracker.start(article_id)
         self.settings.set_last_article(article_id)
         self._update_navigation()
         return True
+
+    def _render(self, article: Article) -> None:
+        """Put ``article`` in the reading view in the current theme (writes nothing)."""
+        from reader.render.html import render_article
+
+        assets = self.services.store.assets_dir(article.id)
+        related = self._related_index.resolve(article.related, exclude=article.id)
+        html = render_article(
+            article,
+            related=related,
+            theme=self.effective_theme,
+            assets_dir=assets,
+            fallback_language=self.services.language,
+        )
+        self.reader_view.show_html(html, article_assets=assets)
 
     def _restore_scroll(self, fraction: float) -> None:
         self.reader_view.document().documentLayout().documentSize()  # finish the layout first
@@ -369,19 +421,6 @@ class MainWindow(QMainWindow):
         fraction = self.reader_view.scroll_fraction()
         self.history.remember_scroll(fraction)
         self.settings.set_scroll_position(self.current_article.id, fraction)
-
-    def _mark_read(self, article: Article) -> None:
-        if article.read:
-            return
-        try:
-            self.services.store.set_flags(article.id, read=True)
-        except LibraryError as error:
-            self.statusBar().showMessage(
-                self.tr("Could not mark as read: {error}").format(error=error), UNDO_MESSAGE_MS
-            )
-            return
-        article.read = True
-        self.library_model.set_flags(article.id, read=True)
 
     def _show_related(self, article: Article) -> None:
         related = [
@@ -463,6 +502,7 @@ class MainWindow(QMainWindow):
             self.commands.export_pdf,
             self.commands.toggle_star,
             self.commands.toggle_read,
+            self.commands.mark_read,
             self.commands.find,
         ):
             action.setEnabled(has_article)
@@ -485,9 +525,20 @@ class MainWindow(QMainWindow):
         self.left_stack.setCurrentWidget(self.search_results)
         self.search_results.show_results(self.search_field.text().strip(), results)
 
+    def _find_candidates(self, title: str) -> None:
+        self.left_stack.setCurrentWidget(self.search_results)
+        self.search_results.show_searching(title)
+        current = self.current_article.id if self.current_article is not None else None
+        self.search.find_candidates(title, exclude=current)
+
+    def _show_candidates(self, title: str, results: SearchResults) -> None:
+        self.left_stack.setCurrentWidget(self.search_results)
+        self.search_results.show_candidates(title, results)
+
     def _show_library(self) -> None:
         self.search_results.model.set_results(None)
         self.left_stack.setCurrentWidget(self.library_panel)
+        self.reader_view.highlight_terms([], scroll=False)  # the search is over
 
     def _open_search_hit(self, article_id: str) -> None:
         results = self.search.latest_results()
@@ -523,14 +574,9 @@ class MainWindow(QMainWindow):
         self.library_model.set_flags(article.id, starred=article.starred)
         self._update_navigation()
 
-    def mark_unread(self) -> None:
-        article = self.current_article
-        if article is None:
-            return
-        self.services.store.set_flags(article.id, read=False)
-        article.read = False
-        self.library_model.set_flags(article.id, read=False)
-        self.statusBar().showMessage(self.tr("Marked as unread"), 3000)
+    def set_mark_read_after(self, seconds: int) -> None:
+        """The read rule: seconds of dwell (0: on opening, -1: only at the end or by hand)."""
+        self.read_marks.set_rule(seconds)
 
     def delete_current(self) -> None:
         """Move the selected article to the desktop trash; Ctrl+Z brings it back."""
@@ -661,6 +707,12 @@ class MainWindow(QMainWindow):
             text += " · " + counted(self.tr("%n shown", "", shown), shown)
         self.counts_label.setText(text)
 
+    def _link_not_opened(self, url: QUrl) -> None:
+        from reader.ui.link_dialog import LinkNotOpenedDialog
+
+        self.link_dialog = LinkNotOpenedDialog(url, self)
+        self.link_dialog.open()
+
     def _link_hovered(self, url: QUrl) -> None:
         text = url.toString() if not url.isEmpty() else ""
         if text.startswith("reader://"):
@@ -693,15 +745,21 @@ class MainWindow(QMainWindow):
         self.theme_button.setText(
             self.tr("Theme: {name}").format(name=theme_label(self._theme_choice))
         )
+        apply_window_theme(theme)
+        # Widgets with a style sheet take the new palette only when it is set again.
+        add_focus_outline(self.reader_view)
+        add_focus_outline(self.related_panel.list)
         css = theme_css(theme)
         self.reader_view.setPalette(themed_palette(self.palette(), css))
         if self.current_article is not None:
-            article_id, fraction = self.current_article.id, self.reader_view.scroll_fraction()
+            # Re-render in place: the same article, position and highlights; no read rule,
+            # no history, nothing written.
+            fraction = self.reader_view.scroll_fraction()
             terms = self.reader_view.highlighted_terms
-            self.current_article = None  # force a re-render in the new theme
-            self.open_article(article_id, record_history=False, scroll_to=fraction)
+            self._render(self.current_article)
             if terms:
                 self.reader_view.highlight_terms(terms, scroll=False)
+            self._restore_scroll(fraction)
 
     # -- layout persistence ----------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -711,9 +769,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.splitter_state("main")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        # Panel widths and visibility: reader.ui.layout (the splitter follows the window size).
+        sort = self.settings.sort_order()
+        if sort is not None:
+            self.library_panel.sort_by(*sort)
         self.reader_view.set_font_size(self.settings.font_size())
 
     def restore_last_article(self) -> bool:
@@ -724,10 +783,13 @@ class MainWindow(QMainWindow):
         return self.open_article(first) if first else False
 
     def save_state(self) -> None:
+        # Distraction-free is a moment, not a layout: save the window as it was before it.
+        self.layout_controller.leave_distraction_free()
         self._remember_position()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_window_state(self.saveState())
-        self.settings.set_splitter_state("main", self.splitter.saveState())
+        column, descending = self.library_panel.sort_order()
+        self.settings.set_sort_order(column, descending)
         self.settings.set_font_size(self.reader_view.font_size)
         self.settings.set_last_article(self.current_article.id if self.current_article else None)
         self.settings.sync()

@@ -41,6 +41,8 @@ class ReaderView(QTextBrowser):
     article_requested = Signal(str)
     search_requested = Signal(str)
     external_link_opened = Signal(QUrl)
+    external_link_failed = Signal(QUrl)
+    """No browser took the link (the window then shows it with a Copy action)."""
     font_size_changed = Signal(int)
 
     def __init__(self, assets_root: Path, parent: QWidget | None = None) -> None:
@@ -58,6 +60,8 @@ class ReaderView(QTextBrowser):
         self._terms: list[str] = []
         self._term_selections: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self.find_position: tuple[int, int] = (0, 0)
+        """(current match, number of matches) of the last find, 1-based; (0, 0) if none."""
         self.blocked_urls: list[str] = []
         """Resources the article asked for and did not get (kept for the curious and tests)."""
         self.anchorClicked.connect(self._follow_link)
@@ -175,7 +179,8 @@ class ReaderView(QTextBrowser):
             return
         if scheme in EXTERNAL_SCHEMES:
             self.external_link_opened.emit(url)
-            QDesktopServices.openUrl(url)
+            if not QDesktopServices.openUrl(url):
+                self.external_link_failed.emit(url)
 
     # -- zoom ------------------------------------------------------------------------------
     @property
@@ -233,8 +238,21 @@ class ReaderView(QTextBrowser):
             first = QTextCursor(cursors[0])
             first.clearSelection()
             self.setTextCursor(first)
-            self.ensureCursorVisible()
+            self._scroll_into_view(cursors[0])
         return len(cursors)
+
+    def _scroll_into_view(self, match: QTextCursor) -> None:
+        """Show a match with context: one on the first screen (the title, say) keeps the top
+        of the article in view; a later one goes a third of the way down the view, whole,
+        rather than wherever ``ensureCursorVisible`` would leave it (half cut at an edge)."""
+        self.document().documentLayout().documentSize()  # finish the layout first
+        bar = self.verticalScrollBar()
+        line = self.cursorRect(match).translated(0, bar.value())  # in document coordinates
+        height = self.viewport().height()
+        if line.bottom() <= height * 0.8:
+            bar.setValue(0)
+        else:
+            bar.setValue(max(0, round(line.top() - height / 3)))
 
     @property
     def highlighted_terms(self) -> list[str]:
@@ -250,6 +268,7 @@ class ReaderView(QTextBrowser):
         matches = self._matches(text) if text else []
         if not matches:
             self._find_selections = []
+            self.find_position = (0, 0)
             self._refresh_selections()
             return False
         cursor = self.textCursor()
@@ -266,6 +285,7 @@ class ReaderView(QTextBrowser):
             _selection(match, CURRENT_MATCH_BACKGROUND if match == chosen else MATCH_BACKGROUND)
             for match in matches
         ]
+        self.find_position = (matches.index(chosen) + 1, len(matches))
         self._refresh_selections()
         self.setTextCursor(chosen)
         self.ensureCursorVisible()
@@ -276,6 +296,7 @@ class ReaderView(QTextBrowser):
 
     def clear_find(self) -> None:
         self._find_selections = []
+        self.find_position = (0, 0)
         self._refresh_selections()
 
     def _matches(self, text: str, *, search_term: bool = False) -> list[QTextCursor]:

@@ -3,7 +3,8 @@
 Three sections, each a list of navigable items (title + teaser): the article's own related
 list (resolved to library articles, or marked "not in your library"), articles similar in
 content (from the search index) and articles whose related lists point here ("linked from").
-A resolved item opens on click or Enter; an unresolved one searches the library for its title.
+A resolved item opens on click or Enter; an unresolved one shows the library's closest
+articles to its title (the window runs that search) and offers to import it.
 """
 
 from __future__ import annotations
@@ -142,9 +143,9 @@ class RelatedModel(QAbstractListModel):
             return entry.title
         if role == Qt.ItemDataRole.ToolTipRole and entry.is_navigable:
             if entry.article_id is None:
-                return self.tr("Not in your library: click to search for “{title}”").format(
-                    title=entry.title
-                )
+                return self.tr(
+                    "Not in your library: click for the closest articles to “{title}”"
+                ).format(title=entry.title)
             return entry.teaser or entry.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return " — ".join(part for part in (entry.title, entry.note, entry.teaser) if part)

@@ -7,6 +7,8 @@ overwrite the results for "Hollywood" (the kiwix-desktop habit).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
@@ -20,6 +22,18 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 150
 RESULT_LIMIT = 50
+CANDIDATE_LIMIT = 10
+_TITLE_WORD = re.compile(r"\w{3,}")
+
+
+def candidate_query(title: str) -> str:
+    """A query for articles like a related item's title: any of its words (3+ letters).
+
+    Searching the title as typed asks for every word, which the missing article alone would
+    match; any word, ranked, puts the articles on the same subject first.
+    """
+    words = dict.fromkeys(word.lower() for word in _TITLE_WORD.findall(title))
+    return " OR ".join(words)
 
 
 class SearchField(QLineEdit):
@@ -55,6 +69,8 @@ class SearchController(QObject):
     open_top_hit = Signal(object)
     """Enter was pressed: ``SearchResults`` whose first hit should be opened."""
     failed = Signal(str)
+    candidates_ready = Signal(str, object)
+    """(related item title, ``SearchResults``): the articles closest to a missing item."""
 
     def __init__(
         self,
@@ -99,6 +115,44 @@ class SearchController(QObject):
         self.field.setText(query)
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
         self.run_now()
+
+    def find_candidates(self, title: str, exclude: str | None = None) -> None:
+        """An unresolved related item: the best library candidates for it, without
+        ``exclude`` (the article being read, which names the item and so always matches)."""
+        from reader.search import SearchResults
+
+        self._timer.stop()
+        self._open_when_ready_token = None
+        self.field.setText(title)
+        self._token += 1
+        self._latest = None
+        token, service, query = self._token, self._service, candidate_query(title)
+        if service is None:
+            self.failed.emit(self.tr("Search is not available"))
+            return
+        if not query:
+            self._deliver_candidates(token, title, SearchResults(title, [], 0, None))
+            return
+
+        def job(_progress: object) -> SearchResults:
+            results = service.search(query, limit=CANDIDATE_LIMIT + 1)
+            hits = [hit for hit in results.hits if hit.id != exclude][:CANDIDATE_LIMIT]
+            return replace(
+                results, hits=hits, total=len(hits), total_is_lower_bound=False, suggestion=None
+            )
+
+        self.runner.start(
+            f"candidates {title!r}",
+            job,
+            on_success=lambda results: self._deliver_candidates(token, title, results),
+            on_failure=lambda message: self._fail(token, message),
+        )
+
+    def _deliver_candidates(self, token: int, title: str, results: SearchResults) -> None:
+        if token != self._token:
+            return
+        self._latest = (token, results)  # Enter opens the best candidate
+        self.candidates_ready.emit(title, results)
 
     def refresh(self) -> None:
         """Run the current query again (the index changed under it)."""

@@ -51,6 +51,7 @@ ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 _OTHER_TAGS = re.compile(r"<(?!/?b>)[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
+IMPORT_LINK = "reader-import:"
 
 
 def snippet_html(snippet: str) -> str:
@@ -169,16 +170,19 @@ class SearchResultsPanel(QWidget):
     open_requested = Signal(str)
     suggestion_clicked = Signal(str)
     escape_pressed = Signal()
+    import_requested = Signal(str)
+    """"Import a file for it" on a missing related item's candidates (its title)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._missing_title = ""
         self.model = SearchResultsModel(self)
         self.summary = QLabel()
         self.summary.setObjectName("searchSummary")
         self.summary.setWordWrap(True)
         self.summary.setContentsMargins(4, 2, 4, 2)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.linkActivated.connect(self.suggestion_clicked)
+        self.summary.linkActivated.connect(self._link_activated)
         self.list = ResultsList()
         self.list.setObjectName("searchResults")
         self.list.setModel(self.model)
@@ -217,6 +221,31 @@ class SearchResultsPanel(QWidget):
         self.summary.setText(text)
         if results.hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def show_candidates(self, title: str, results: SearchResults) -> None:
+        """The closest articles to a related item that is not in the library, and a way to
+        import it."""
+        self._missing_title = title
+        self.model.set_results(results)
+        quoted = html.escape(title)
+        if results.hits:
+            text = self.tr("“{title}” is not in your library. Closest articles:").format(
+                title=quoted
+            )
+        else:
+            text = self.tr("“{title}” is not in your library, nor anything like it.").format(
+                title=quoted
+            )
+        link = self.tr("Import a file for it…")
+        self.summary.setText(f'{text} <a href="{IMPORT_LINK}">{link}</a>')
+        if results.hits:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def _link_activated(self, link: str) -> None:
+        if link == IMPORT_LINK:
+            self.import_requested.emit(self._missing_title)
+        else:
+            self.suggestion_clicked.emit(link)
 
     def show_message(self, message: str) -> None:
         self.model.set_results(None)

@@ -15,6 +15,7 @@ DEFAULT_FONT_SIZE = 12
 MIN_FONT_SIZE = 7
 MAX_FONT_SIZE = 40
 MAX_REMEMBERED_POSITIONS = 500
+DEFAULT_DWELL_SECONDS = 10
 
 
 class WindowSettings:
@@ -31,6 +32,12 @@ class WindowSettings:
     def _bytes(self, key: str) -> QByteArray | None:
         value = self._settings.value(key)
         return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self._settings.value(key, default)
+        if isinstance(value, str):
+            return {"true": True, "false": False}.get(value.lower(), default)
+        return value if isinstance(value, bool) else default
 
     def _int(self, key: str, default: int) -> int:
         try:
@@ -57,7 +64,41 @@ class WindowSettings:
     def set_splitter_state(self, name: str, value: QByteArray) -> None:
         self._settings.setValue(f"splitters/{name}", value)
 
+    def panel_visible(self, name: str) -> bool:
+        """Whether the side panel ``name`` ("library", "related") was left shown (default)."""
+        return self._bool(f"panels/{name}", True)
+
+    def set_panel_visible(self, name: str, visible: bool) -> None:
+        self._settings.setValue(f"panels/{name}", bool(visible))
+
+    def panel_width(self, name: str, default: int) -> int:
+        """The width the reader last dragged side panel ``name`` to."""
+        return max(self._int(f"panels/{name}_width", default), 0) or default
+
+    def set_panel_width(self, name: str, width: int) -> None:
+        self._settings.setValue(f"panels/{name}_width", int(width))
+
+    def sort_order(self) -> tuple[int, bool] | None:
+        """(column, descending) of the library list as last sorted, or None (the default)."""
+        column = self._int("library/sort_column", -1)
+        if column < 0:
+            return None
+        return column, self._bool("library/sort_descending", True)
+
+    def set_sort_order(self, column: int, descending: bool) -> None:
+        self._settings.setValue("library/sort_column", int(column))
+        self._settings.setValue("library/sort_descending", bool(descending))
+
     # -- reading ---------------------------------------------------------------------------
+    def mark_read_after(self) -> int:
+        """Seconds an article stays open before it counts as read (0: at once; -1: never by
+        time, only at its end or by hand). See ``reader.ui.read_state``."""
+        seconds = self._int("reading/mark_read_after", DEFAULT_DWELL_SECONDS)
+        return seconds if seconds >= -1 else DEFAULT_DWELL_SECONDS
+
+    def set_mark_read_after(self, seconds: int) -> None:
+        self._settings.setValue("reading/mark_read_after", int(seconds))
+
     def theme(self) -> str:
         value = str(self._settings.value("reading/theme", "system"))
         return value if value in THEME_CHOICES else "system"

@@ -20,13 +20,6 @@
 </context>
 <context>
     <name>FindBar</name>
-    <message numerus="yes">
-        <source>%n found</source>
-        <translation>
-            <numerusform>%n corrispondenza</numerusform>
-            <numerusform>%n corrispondenze</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Close (Esc)</source>
         <translation>Chiudi (Esc)</translation>
@@ -51,6 +44,10 @@
         <source>Previous match (Shift+F3)</source>
         <translation>Corrispondenza precedente (Shift+F3)</translation>
     </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{current} di {total}</translation>
+    </message>
 </context>
 <context>
     <name>LanguageMenu</name>
@@ -73,6 +70,21 @@
     <message>
         <source>Reader will speak {language} the next time it starts.</source>
         <translation>Dal prossimo avvio Reader sarà in {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>LayoutController</name>
+    <message>
+        <source>&amp;Distraction-Free Reading</source>
+        <translation>Lettura senza distra&amp;zioni</translation>
+    </message>
+    <message>
+        <source>Show &amp;Library</source>
+        <translation>Mostra la li&amp;breria</translation>
+    </message>
+    <message>
+        <source>Show &amp;Related Panel</source>
+        <translation>Mostra il pannello dei c&amp;orrelati</translation>
     </message>
 </context>
 <context>
@@ -113,6 +125,14 @@
         <translation>Tutti i tag</translation>
     </message>
     <message>
+        <source>No articles match these filters.</source>
+        <translation>Nessun articolo corrisponde a questi filtri.</translation>
+    </message>
+    <message>
+        <source>Show All Articles</source>
+        <translation>Mostra tutti gli articoli</translation>
+    </message>
+    <message>
         <source>Show one category</source>
         <translation>Mostra una sola categoria</translation>
     </message>
@@ -135,6 +155,21 @@
     <message>
         <source>Unread</source>
         <translation>Non letti</translation>
+    </message>
+</context>
+<context>
+    <name>LinkNotOpenedDialog</name>
+    <message>
+        <source>Copy Link</source>
+        <translation>Copia collegamento</translation>
+    </message>
+    <message>
+        <source>Link not opened</source>
+        <translation>Collegamento non aperto</translation>
+    </message>
+    <message>
+        <source>No web browser could open this link. Copy it to open it by hand:</source>
+        <translation>Nessun browser ha potuto aprire questo collegamento. Copialo per aprirlo a mano:</translation>
     </message>
 </context>
 <context>
@@ -189,10 +224,6 @@
         <translation>Impossibile eliminare: {error}</translation>
     </message>
     <message>
-        <source>Could not mark as read: {error}</source>
-        <translation>Impossibile segnare come letto: {error}</translation>
-    </message>
-    <message>
         <source>Could not restore: {error}</source>
         <translation>Impossibile ripristinare: {error}</translation>
     </message>
@@ -217,8 +248,8 @@
         <translation>Barra principale</translation>
     </message>
     <message>
-        <source>Marked as unread</source>
-        <translation>Segnato come non letto</translation>
+        <source>Mark Read &amp;Automatically</source>
+        <translation>Segna come letto &amp;automaticamente</translation>
     </message>
     <message>
         <source>Moved “{title}” to the trash — Ctrl+Z to undo</source>
@@ -258,14 +289,29 @@
     </message>
 </context>
 <context>
+    <name>ReadMarks</name>
+    <message>
+        <source>Could not change the read mark: {error}</source>
+        <translation>Impossibile cambiare lo stato di lettura: {error}</translation>
+    </message>
+    <message>
+        <source>Marked as read</source>
+        <translation>Segnato come letto</translation>
+    </message>
+    <message>
+        <source>Marked as unread</source>
+        <translation>Segnato come non letto</translation>
+    </message>
+</context>
+<context>
     <name>RelatedModel</name>
     <message>
         <source>Linked from</source>
         <translation>Collegato da</translation>
     </message>
     <message>
-        <source>Not in your library: click to search for “{title}”</source>
-        <translation>Non è nella tua libreria: fai clic per cercare “{title}”</translation>
+        <source>Not in your library: click for the closest articles to “{title}”</source>
+        <translation>Non è nella tua libreria: fai clic per gli articoli più vicini a “{title}”</translation>
     </message>
     <message>
         <source>Related articles</source>
@@ -311,12 +357,24 @@
         </translation>
     </message>
     <message>
+        <source>Import a file for it…</source>
+        <translation>Importa un file per questo articolo…</translation>
+    </message>
+    <message>
         <source>Searching for “{query}”…</source>
         <translation>Ricerca di “{query}”…</translation>
     </message>
     <message>
         <source>{count} results for “{query}”</source>
         <translation>{count} risultati per “{query}”</translation>
+    </message>
+    <message>
+        <source>“{title}” is not in your library, nor anything like it.</source>
+        <translation>“{title}” non è nella tua libreria, e nemmeno qualcosa di simile.</translation>
+    </message>
+    <message>
+        <source>“{title}” is not in your library. Closest articles:</source>
+        <translation>“{title}” non è nella tua libreria. Gli articoli più vicini:</translation>
     </message>
 </context>
 <context>
@@ -412,6 +470,14 @@
         <translation>&amp;Annulla lo spostamento nel cestino</translation>
     </message>
     <message>
+        <source>After {seconds} Seconds or at the End</source>
+        <translation>Dopo {seconds} secondi o alla fine</translation>
+    </message>
+    <message>
+        <source>As Soon as Opened</source>
+        <translation>Appena aperto</translation>
+    </message>
+    <message>
         <source>Dark</source>
         <translation>Scuro</translation>
     </message>
@@ -444,6 +510,10 @@
         <translation>Chiaro</translation>
     </message>
     <message>
+        <source>Mark as &amp;Read</source>
+        <translation>Segna come &amp;letto</translation>
+    </message>
+    <message>
         <source>Mark as &amp;Unread</source>
         <translation>Segna come &amp;non letto</translation>
     </message>
@@ -454,6 +524,10 @@
     <message>
         <source>Move to &amp;Trash</source>
         <translation>Sposta nel &amp;cestino</translation>
+    </message>
+    <message>
+        <source>Only at the End</source>
+        <translation>Solo alla fine</translation>
     </message>
     <message>
         <source>Sepia</source>

@@ -119,6 +119,29 @@ def test_delete_goes_to_trash_and_can_be_restored(store: LibraryStore) -> None:
     assert store.summaries() == []
     store.restore(deleted)
     assert store.get(stored.id).title == stored.title
+    # Undo brings the images back too, not just the text (issue 13).
+    assert (assets / "picture.png").read_bytes() == b"png"
+
+
+def test_new_files_get_the_usual_mode_not_a_private_one(store: LibraryStore, tmp_path: Path):
+    from reader.library.atomic import atomic_write_bytes
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "export.pdf"
+        atomic_write_bytes(target, b"%PDF")
+        assert target.stat().st_mode & 0o777 == 0o644
+        stored = store.add(article("Mode check"))
+        assert store.path_for(stored.id).stat().st_mode & 0o777 == 0o644
+        target.chmod(0o640)
+        atomic_write_bytes(target, b"%PDF again")  # a replaced file keeps its own mode
+        assert target.stat().st_mode & 0o777 == 0o640
+        os.umask(0o077)
+        private = tmp_path / "private.pdf"
+        atomic_write_bytes(private, b"%PDF")
+        assert private.stat().st_mode & 0o777 == 0o600  # the umask is respected
+    finally:
+        os.umask(old)
 
 
 def test_failed_write_keeps_the_old_file(store: LibraryStore, monkeypatch: pytest.MonkeyPatch):

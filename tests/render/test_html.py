@@ -177,7 +177,8 @@ def test_render_article_has_title_byline_body_and_related() -> None:
     assert page.startswith("<html>") and page.rstrip().endswith("</html>")
     assert '<h1 class="title">OpenAI tenta la conquista di Hollywood con Sora</h1>' in page
     assert "Mario Rossi · 25 marzo 2024 · IA" in page
-    assert "000_bfcfb1f07bcdb431.txt" in page
+    # The imported file's internal name is provenance, not something to show (issue 13).
+    assert "000_bfcfb1f07bcdb431" not in page
     assert "Che Sam Altman abbia una marcia in più." in page
     assert "<script" not in page
     # Reader's labels speak the article's language (Italian here), not the interface's.

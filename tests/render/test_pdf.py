@@ -58,7 +58,7 @@ def test_seed_article_text_extracts_cleanly(seed_article: Article, tmp_path: Pat
     words = flat(text)
     assert "OpenAI tenta la conquista di Hollywood con Sora" in words
     assert "25 marzo 2024 · IA" in words
-    assert "000_bfcfb1f07bcdb431.txt" in words
+    assert "000_bfcfb1f07bcdb431" not in words  # an internal file name (issue 13)
     assert "Che Sam Altman abbia una marcia in più, è una constatazione." in words
     assert "Va però ricordato che l’intelligenza artificiale ha sollevato numerosi" in words
     assert "Ne vedremo delle belle, non solo al cinema." in words
@@ -361,3 +361,44 @@ def test_export_runs_off_the_gui_thread(tmp_path: Path) -> None:
     worker.join(timeout=60)
     assert not errors and not worker.is_alive()
     assert pypdf.PdfReader(tmp_path / "thread.pdf").pages[0].extract_text().startswith("Contents")
+
+
+def test_a_related_title_stays_on_the_page_of_its_teaser(tmp_path: Path) -> None:
+    """A title must never end a page with its teaser on the next (issue 13)."""
+    related = [
+        RelatedItem(
+            f"Related item {number:02d} title",
+            teaser=f"Teaser{number:02d} " + "words about the item, " * (3 + number % 5),
+        )
+        for number in range(60)
+    ]
+    checked = 0
+    for paragraphs, page_size in ((3, "A4"), (3, "Letter"), (4, "A4"), (5, "Letter")):
+        article = Article(
+            title="Many related",
+            body="\n\n".join(
+                "A paragraph of text to fill the page. " * 9 for _ in range(paragraphs)
+            ),
+            related=related,
+        )
+        pages = [
+            flat(text)
+            for text in page_texts(
+                export_pdf(
+                    [article], tmp_path / f"r{paragraphs}{page_size}.pdf", page_size=page_size
+                )
+            )
+        ]
+        assert len(pages) >= 3
+        for number in range(60):
+            title_pages = [i for i, text in enumerate(pages) if f"item {number:02d} title" in text]
+            teaser_pages = [i for i, text in enumerate(pages) if f"Teaser{number:02d}" in text]
+            assert title_pages and teaser_pages, number
+            assert title_pages[0] == teaser_pages[0], (
+                paragraphs,
+                number,
+                title_pages,
+                teaser_pages,
+            )
+            checked += 1
+    assert checked == 240

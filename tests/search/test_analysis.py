@@ -53,6 +53,12 @@ def test_markdown_to_text_drops_markup_keeps_words() -> None:
     assert "**" not in text and "#" not in text and "&amp;" not in text
 
 
+def test_markdown_escapes_are_plain_characters_in_text_and_snippets() -> None:
+    text = markdown_to_text(r"The controversy\[edit\] was \*not\* about 1\. the \_end\_ \\ here")
+    assert text == r"The controversy[edit] was *not* about 1. the _end_ \ here"
+    assert "\\[" not in markdown_to_text("plain [link](https://x.org) **bold**")
+
+
 def test_fast_indexing_path_matches_the_analyzers() -> None:
     from reader.search.schema import build_schema
 

@@ -42,11 +42,13 @@ def test_library_lists_the_sample_articles(window) -> None:
     assert window.library_model.summary(SEED_ID).title == SEED_TITLE
 
 
-def test_clicking_an_article_shows_it_and_marks_it_read(qtbot, window) -> None:
+def test_clicking_an_article_shows_it_and_marks_it_read_after_a_while(qtbot, window) -> None:
+    window.set_mark_read_after(1)
     click_library_row(qtbot, window, WELCOME_ID)
     assert window.current_article.id == WELCOME_ID
     assert window.reader_view.toPlainText().startswith(WELCOME_TITLE)
-    assert window.services.store.get(WELCOME_ID).read is True
+    assert window.services.store.get(WELCOME_ID).read is False  # shown is not read
+    qtbot.waitUntil(lambda: window.services.store.get(WELCOME_ID).read, timeout=3000)
     row = window.library_model.row_for_id(WELCOME_ID)
     assert window.library_model.index(row, Column.TITLE).data(Qt.ItemDataRole.FontRole) is None
 
@@ -83,16 +85,21 @@ def test_mouse_back_button_walks_history(qtbot, window) -> None:
     assert window.current_article.id == WELCOME_ID
 
 
-def test_unresolved_related_item_searches_the_library(qtbot, window) -> None:
+def test_unresolved_related_item_shows_candidates_without_the_current_article(
+    qtbot, window
+) -> None:
     window.open_article(SEED_ID)
     unresolved = [e for e in window.related_panel.model.entries() if e.kind is EntryKind.RELATED]
     assert unresolved and all(e.article_id is None for e in unresolved)
-    with qtbot.waitSignal(window.search.results_ready, timeout=10_000):
+    with qtbot.waitSignal(window.search.candidates_ready, timeout=10_000) as blocker:
         title = click_related(
             qtbot, window, lambda e: e.kind is EntryKind.RELATED and e.article_id is None
         )
+    assert blocker.args[0] == title
+    assert SEED_ID not in [hit.id for hit in blocker.args[1].hits]
     assert window.search_field.text() == title
     assert window.left_stack.currentWidget() is window.search_results
+    assert "not in your library" in window.search_results.summary.text()
     assert window.current_article.id == SEED_ID  # searching does not leave the article
 
 
@@ -166,14 +173,17 @@ def test_find_in_page(qtbot, window) -> None:
     qtbot.keyClicks(window.find_bar.field, "sora")
     expected = window.reader_view.toPlainText().lower().count("sora")
     assert expected >= 2
-    assert window.find_bar.status.text() == f"{expected} found"
+    assert window.find_bar.status.text() == f"1 of {expected}"  # which one, not just how many
     first = window.reader_view.textCursor().selectionStart()
     assert window.reader_view.textCursor().selectedText().lower() == "sora"
     window.find_bar.find_next()
+    assert window.find_bar.status.text() == f"2 of {expected}"
     second = window.reader_view.textCursor().selectionStart()
     assert second > first
     window.find_bar.find_previous()
     assert window.reader_view.textCursor().selectionStart() == first
+    window.find_bar.find_previous()  # wraps around to the last one
+    assert window.find_bar.status.text() == f"{expected} of {expected}"
     window.find_bar.field.setText("zzzqqq")
     assert window.find_bar.status.text() == "Not found"
     window.find_bar.close_bar()
