@@ -212,7 +212,11 @@ def test_labels_follow_the_article_language_else_the_interface(
     article_lang: str, interface: str, heading: str, note: str, source: str
 ) -> None:
     page = render_article(
-        article(lang=article_lang, body="![foto](https://example.com/a.jpg)"),
+        article(
+            lang=article_lang,
+            body="![foto](https://example.com/a.jpg)",
+            source=Source(kind="web-page", file="page.html", url="https://example.com/a"),
+        ),
         fallback_language=interface,
     )
     assert f'<h2 class="related-heading">{heading}</h2>' in page
