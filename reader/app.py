@@ -15,6 +15,8 @@ from reader.library.catalog import Catalog
 from reader.paths import Paths, sample_library_dir
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reader.search import SearchService
 
 
@@ -44,8 +46,10 @@ def build_services(paths: Paths, *, seed_sample_library: bool = True) -> Service
     return Services(paths=paths, store=store)
 
 
-def run_gui(services: Services, open_article: str | None = None) -> int:
+def run_gui(
+    services: Services, open_article: str | None = None, screenshot: Path | None = None
+) -> int:
     """Open the window on ``services``; the only door from the core into ``reader.ui``."""
     from reader.ui.launch import run_window
 
-    return run_window(services, open_article=open_article)
+    return run_window(services, open_article=open_article, screenshot=screenshot)
