@@ -1,4 +1,4 @@
-"""The bundle's program: the same ``main`` as the ``reader`` command (PyInstaller needs a script)."""
+"""The bundle's program: the same ``main`` as ``reader`` (PyInstaller wants a script)."""
 
 import sys
 
