@@ -1,10 +1,16 @@
-"""Starting the window: the application's desktop id and icon, and the --screenshot smoke mode."""
+"""Starting the window: the application's desktop id and icon, and the --screenshot smoke mode.
+
+The smoke mode runs the application's event loop to the end and quits it, which the shared
+test QApplication must not go through, so those tests start ``python -m reader`` instead.
+"""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from reader.cli import main
 from reader.desktop import APP_ID
 
 
@@ -17,17 +23,36 @@ def test_the_application_carries_the_desktop_id_and_icon(qapp) -> None:
     assert {16, 32, 48, 256} <= sizes
 
 
+def run_reader(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_gui_screenshot_opens_the_window_saves_it_and_quits(qapp, tmp_path: Path) -> None:
     from PySide6.QtGui import QImage
 
     shot = tmp_path / "window.png"
-    assert main(["--base-dir", str(tmp_path / "base"), "gui", "--screenshot", str(shot)]) == 0
+    result = run_reader(
+        "--base-dir", str(tmp_path / "base"), "gui", "--screenshot", str(shot), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
     image = QImage(str(shot))
     assert image.width() >= 640 and image.height() >= 400
     assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() == 255
 
 
-def test_gui_screenshot_reports_a_file_it_cannot_write(qapp, tmp_path: Path, capsys) -> None:
+def test_gui_screenshot_reports_a_file_it_cannot_write(tmp_path: Path) -> None:
     shot = tmp_path / "no-such-dir" / "window.png"
-    assert main(["--base-dir", str(tmp_path / "base"), "gui", "--screenshot", str(shot)]) == 1
-    assert f"error: {shot}: could not save the screenshot" in capsys.readouterr().err
+    result = run_reader(
+        "--base-dir", str(tmp_path / "base"), "gui", "--screenshot", str(shot), cwd=tmp_path
+    )
+    assert result.returncode == 1
+    assert f"error: {shot}: could not save the screenshot" in result.stderr
