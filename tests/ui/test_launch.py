@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from reader.desktop import APP_ID
+from reader.paths import resource_path
 
 
 def test_the_application_carries_the_desktop_id_and_icon(qapp) -> None:
@@ -19,6 +20,10 @@ def test_the_application_carries_the_desktop_id_and_icon(qapp) -> None:
 
     app = ensure_application()
     assert app.desktopFileName() == APP_ID
+    # X11 desktops without the KDE hint match a window to its entry by WM_CLASS, which Qt
+    # takes from the application name.
+    entry = resource_path("desktop", f"{APP_ID}.desktop").read_text("utf-8")
+    assert f"StartupWMClass={app.applicationName()}\n" in entry
     sizes = {size.width() for size in app.windowIcon().availableSizes()}
     assert {16, 32, 48, 256} <= sizes
 
