@@ -1,14 +1,16 @@
 """The wheel, installed into a fresh venv with the interpreter's own pip, works on its own.
 
-This is what ``pip install .`` and ``pipx install .`` do: the test builds the wheel from a copy
-of the checkout, installs it (dependencies from PyPI through pip's cache) with the pip that
-ships with Python (not upgraded), and runs the main jobs from a directory far from the source
+This is what ``pip install .`` and ``pipx install .`` do: with the pip that ships with Python
+(not upgraded) in a fresh venv, the test builds the wheel from a copy of the checkout (the
+build backend comes from PyPI), deletes the copy, installs the wheel (dependencies from PyPI
+through pip's cache) and runs the main jobs from a directory far from the source
 tree: import of scraped text and of a saved web page, list, search, PDF export, the window
 (offscreen, via ``reader gui --screenshot``) and the desktop entry.
 """
 
 from __future__ import annotations
 
+import ensurepip
 import shutil
 import subprocess
 import sys
@@ -51,17 +53,15 @@ def _run(*command: str | Path, cwd: Path) -> str:
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> InstalledReader:
     work = tmp_path_factory.mktemp("wheel")
+    venv = work / "venv"
+    _run(sys.executable, "-m", "venv", venv, cwd=work)  # pip from ensurepip, as shipped
+    python = venv / "bin" / "python"
     source = work / "source"
     shutil.copytree(REPO, source, ignore=NOT_SOURCE)
     wheels = work / "wheels"
-    _run(
-        sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, source, cwd=work
-    )
+    _run(python, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", wheels, source, cwd=work)
     shutil.rmtree(source)  # nothing can fall back on the source tree now
     (wheel,) = wheels.glob("reader-*.whl")
-    venv = work / "venv"
-    _run(sys.executable, "-m", "venv", venv, cwd=work)
-    python = venv / "bin" / "python"
     _run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", wheel, cwd=work)
     home = work / "home"
     home.mkdir()
@@ -80,6 +80,8 @@ def test_the_installed_package_is_not_the_checkout(installed: InstalledReader) -
     ).stdout.strip()
     assert Path(where).is_relative_to(venv / "lib")
     assert (venv / "bin" / "reader-gui").is_file()
+    pip = _run(venv / "bin" / "python", "-m", "pip", "--version", cwd=installed.home)
+    assert pip.startswith(f"pip {ensurepip.version()} ")  # the interpreter's own, not upgraded
     assert installed.run("--version").stdout.strip() == f"reader {__version__}"
 
 
