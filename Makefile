@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
 .DEFAULT_GOAL := run
-.PHONY: run test fuzz lint format bench screenshot sysdeps clean translations
+.PHONY: run test fuzz lint format bench bundle screenshot sysdeps clean translations
 
 # The venv is rebuilt when pyproject.toml changes; stamps keep repeated runs instant.
 $(BIN)/activate:
@@ -20,6 +20,10 @@ $(VENV)/.installed: $(BIN)/activate pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+$(VENV)/.installed-bundle: $(VENV)/.installed-test pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
 	@touch $@
 
 sysdeps:
@@ -43,6 +47,13 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format
 	$(BIN)/ruff check --fix
 
+# The self-contained one-folder app (no Python needed where it runs), then its check.
+bundle: sysdeps $(VENV)/.installed-bundle
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/reader.spec
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider tests/packaging/test_bundle.py
+	@du -sh dist/reader
+
 bench: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
@@ -52,4 +63,4 @@ translations: $(VENV)/.installed
 	$(PY) packaging/translations.py update
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist

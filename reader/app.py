@@ -20,6 +20,8 @@ from reader.library.catalog import Catalog
 from reader.paths import Paths, sample_library_dir, tag_cache_dir
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from reader.search import SearchService
 
 
@@ -67,8 +69,10 @@ def logging_session(paths: Paths, *, debug: bool = False) -> Iterator[Path]:
         yield log_file
 
 
-def run_gui(services: Services, open_article: str | None = None) -> int:
+def run_gui(
+    services: Services, open_article: str | None = None, screenshot: Path | None = None
+) -> int:
     """Open the window on ``services``; the only door from the core into ``reader.ui``."""
     from reader.ui.launch import run_window
 
-    return run_window(services, open_article=open_article)
+    return run_window(services, open_article=open_article, screenshot=screenshot)

@@ -7,8 +7,10 @@ user's home (the qutebrowser ``--temp-basedir`` habit).
 from __future__ import annotations
 
 import hashlib
+import importlib.resources
 import os
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import platformdirs
@@ -17,22 +19,43 @@ APP_NAME = "Reader"
 LIBRARY_ENV = "READER_LIBRARY"
 
 
-def resources_dir() -> Path:
-    """The bundled resources (themes, sample library), beside the package in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "resources", here / "resources"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError(f"Reader's resources folder is missing (looked beside {here})")
+RESOURCES_PACKAGE = "reader.resources"
+
+
+def resources() -> Traversable:
+    """Reader's data files (themes, sample library, icons, desktop entry) wherever it runs.
+
+    They are the package ``reader.resources`` (the checkout's top-level ``resources/`` mapped
+    in at build time), so importlib finds them in a wheel, a pipx venv, an editable install and
+    a PyInstaller bundle alike. Readers of single files use the Traversable directly.
+    """
+    return importlib.resources.files(RESOURCES_PACKAGE)
+
+
+def resource_path(*parts: str) -> Path:
+    """A resource as a real file-system path, for callers that copy trees or hand paths on.
+
+    Every way Reader is installed (wheel, pipx, editable, PyInstaller) unpacks the package on
+    disk, so the Traversable is a Path; a zipped install is refused with a clear message
+    rather than extracted behind the caller's back.
+    """
+    found = resources().joinpath(*parts)
+    if not isinstance(found, Path):
+        raise FileNotFoundError(
+            f"Reader's resources are not on the file system ({found!r}); install Reader unzipped"
+        )
+    if not found.exists():
+        raise FileNotFoundError(f"Reader's resource {'/'.join(parts)} is missing ({found})")
+    return found
 
 
 def sample_library_dir() -> Path:
-    return resources_dir() / "sample-library"
+    return resource_path("sample-library")
 
 
 def translations_dir() -> Path:
     """The window's compiled translations (``reader_<lang>.qm``) and their ``.ts`` sources."""
-    return resources_dir() / "translations"
+    return resource_path("translations")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ import nh3
 
 from reader.library.model import Article, Source
 from reader.library.related import ResolvedRelated
-from reader.paths import resources_dir
+from reader.paths import resources
 from reader.render.labels import label, label_language
 from reader.render.links import article_url, parse_reader_url, search_url
 
@@ -352,6 +352,6 @@ def theme_css(theme: str, *, for_print: bool = False) -> str:
     """
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; choose one of {', '.join(THEMES)}")
-    folder = resources_dir() / "themes"
+    folder = resources() / "themes"
     names = ["base.css", f"{theme}.css", *(["print.css"] if for_print else [])]
     return "\n".join((folder / name).read_text(encoding="utf-8") for name in names)

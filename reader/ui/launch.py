@@ -11,11 +11,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader import __version__
+from reader.desktop import APP_ID, ICON_SIZES
 from reader.library.printable import printable
+from reader.paths import resource_path
 from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
 
@@ -36,14 +39,33 @@ def ensure_application() -> QApplication:
         raise RuntimeError("a non-widget Qt application is already running")
     app.setApplicationName("Reader")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("reader")
+    # The Wayland app id / X11 hint that ties the window to the menu entry and its icon.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(application_icon())
     return app
 
 
-def run_window(services: Services, open_article: str | None = None) -> int:
+def application_icon() -> QIcon:
+    """Reader's icon at every shipped size (exact PNGs look sharper than a scaled SVG)."""
+    hicolor = resource_path("icons", "hicolor")
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(hicolor / f"{size}x{size}" / "apps" / f"{APP_ID}.png"), QSize(size, size))
+    return icon
+
+
+# How long the window runs before a --screenshot is taken: the list and article load after show.
+SCREENSHOT_DELAY_MS = 1500
+
+
+def run_window(
+    services: Services, open_article: str | None = None, screenshot: Path | None = None
+) -> int:
     """Show the main window on ``services`` and run until it closes; returns the exit code.
 
     ``open_article`` (an id) wins over the article that was open when Reader last closed.
+    With ``screenshot`` the window saves a PNG of itself once settled and quits: the smoke
+    check for installs and bundles (it runs offscreen too) and a picture for bug reports.
     """
     app = ensure_application()
     install_translators(app, services.language)  # parented to the app: they live as long
@@ -55,7 +77,21 @@ def run_window(services: Services, open_article: str | None = None) -> int:
                 window.restore_last_article()
         else:
             window.restore_last_article()
-        return app.exec()
+        if screenshot is None:
+            return app.exec()
+        saved: list[bool] = []
+
+        def save_and_quit() -> None:
+            saved.append(window.grab().save(str(screenshot), "PNG"))
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(SCREENSHOT_DELAY_MS, save_and_quit)
+        code = app.exec()
+    if not saved or not saved[0]:
+        print(f"error: {screenshot}: could not save the screenshot", file=sys.stderr)
+        return code or 1
+    return code
 
 
 class ErrorDialogHook(QObject):
