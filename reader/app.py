@@ -6,34 +6,12 @@ store, an index or a QApplication.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from reader.library import LibraryStore
 from reader.library.catalog import Catalog
 from reader.paths import Paths, sample_library_dir
+from reader.services import Services
 
-if TYPE_CHECKING:
-    from reader.search import SearchService
-
-
-@dataclass
-class Services:
-    paths: Paths
-    store: LibraryStore
-    _search: SearchService | None = field(default=None, repr=False)
-
-    @functools.cached_property
-    def search(self) -> SearchService:
-        """The full-text index, opened on first use (the CLI's `list` never pays for it)."""
-        from reader.search import SearchService
-
-        return SearchService(self.paths.index_dir, self.store)
-
-    def close(self) -> None:
-        if "search" in self.__dict__:
-            self.search.close()
+__all__ = ["Services", "build_services", "run_gui"]
 
 
 def build_services(paths: Paths, *, seed_sample_library: bool = True) -> Services:

@@ -11,7 +11,7 @@ from reader import __version__
 from reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from reader.app import Services
+    from reader.services import Services
 
 
 def ensure_application() -> QApplication:

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
+from reader.library.listing import LibraryFilter
+from reader.ui.library_model import Column, LibraryModel, Role
 
 ALL_CATEGORIES = "All categories"
 ALL_TAGS = "All tags"

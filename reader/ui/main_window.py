@@ -2,7 +2,7 @@
 
 The window composes widgets and reacts to their signals; the widgets themselves know nothing
 of each other, and the work (store, index, renderer, importers, PDF) lives in the Qt-free
-core, reached through the ``Services`` built by ``reader.app``.
+core, reached through the ``Services`` (``reader.services``) built by ``reader.app``.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library.history import History, HistoryEntry
 from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
 from reader.ui.find_bar import FindBar
-from reader.ui.history import History, HistoryEntry
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.reader_view import ReaderView
@@ -43,10 +43,10 @@ from reader.ui.transfers import Transfers
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
-    from reader.app import Services
     from reader.importers import ImportReport
     from reader.library.model import Article, ArticleSummary
     from reader.search import SearchHit, SearchResults, SearchService
+    from reader.services import Services
 
 SIMILAR_LIMIT = 5
 UNDO_MESSAGE_MS = 10_000

@@ -19,10 +19,10 @@ from reader.library.text import slugify
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
-    from reader.app import Services
     from reader.importers import ImportReport
     from reader.library.model import Article
     from reader.library.related import RelatedIndex
+    from reader.services import Services
 
 IMPORT_FILTER = (
     "Articles (*.txt *.md *.markdown *.text *.html *.htm *.json *.xml *.rss *.atom);;All files (*)"

@@ -6,9 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from reader.library.listing import LibraryFilter
 from reader.library.model import ArticleSummary
 from reader.search import SearchHit, SearchResults
-from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
+from reader.ui.library_model import Column, LibraryModel, Role
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedModel, RelatedRole
 from reader.ui.search_results import (
     ARTICLE_ID_ROLE,
