@@ -34,6 +34,8 @@ from reader.library.model import ArticleSummary
 from reader.library.text import fold
 
 FETCH_BATCH = 500
+BULK_CHANGES = 2000
+"""More changes than this (or a tenth of the library) at once re-sort instead of moving rows."""
 STAR_ON = "★"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -144,26 +146,43 @@ class LibraryModel(QAbstractTableModel):
         if announce_counts:
             self.counts_changed.emit()
 
-    def apply_changes(self, changed: Iterable[ArticleSummary], removed: Iterable[str]) -> None:
+    def apply_changes(self, changed: Iterable[ArticleSummary], removed: Iterable[str]) -> bool:
         """Take in rows added, edited or removed outside the window, row by row.
 
         Why not ``set_summaries``: a reset loses the selection, the current row and the
         scroll position, and re-sorts every row on the GUI thread. Each changed row is put
         in its place by binary search (``insertion_point``) with insert/remove signals, so
-        the view keeps everything else as it was.
+        the view keeps everything else as it was. Returns True when the categories or tags
+        on offer may have changed (the filter combos need refilling).
         """
+        changed, removed = list(changed), list(removed)
+        if len(changed) + len(removed) > max(BULK_CHANGES, len(self._all) // 10):
+            # A whole batch import: one sort beats thousands of single-row moves.
+            for article_id in removed:
+                self._all.pop(article_id, None)
+            self._all.update((s.id, with_title_key(s)) for s in changed)
+            self._rebuild()
+            return True
+        facets_changed = False
         for article_id in removed:
+            facets_changed |= article_id in self._all
             self.remove(article_id, announce_counts=False)
         for summary in changed:
-            self._upsert(with_title_key(summary))
+            facets_changed |= self._upsert(with_title_key(summary))
         self.counts_changed.emit()
+        return facets_changed
 
-    def _upsert(self, summary: ArticleSummary) -> None:
+    def _upsert(self, summary: ArticleSummary) -> bool:
+        """Add or move one row; True if it brings or drops a category or tag."""
         old = self._all.get(summary.id)
         if old == summary:
-            return  # this window wrote it (read/star) and already shows it
+            return False  # this window wrote it (read/star) and already shows it
+        facets_changed = old is None or (old.category, old.tags) != (
+            summary.category,
+            summary.tags,
+        )
         field, descending = SORT_FIELDS[self._sort_column], self._sort_descending
-        row = self.row_for_id(summary.id, fetch=False) if old is not None else None
+        row = self._find_row(old, field, descending) if old is not None else None
         self._all[summary.id] = summary
         wanted = self._filter.accepts(summary)
         if row is not None and wanted:
@@ -173,13 +192,21 @@ class LibraryModel(QAbstractTableModel):
                 after is None or comes_before(summary, after, field, descending)
             ):
                 self.update_summary(summary, announce_counts=False)
-                return
+                return facets_changed
         if row is not None:
             self._remove_visible_row(row)
         if wanted:
-            self._insert_visible_row(
-                insertion_point(self._visible, summary, field, descending), summary
-            )
+            point = insertion_point(self._visible, summary, field, descending)
+            self._insert_visible_row(point, summary)
+        return facets_changed
+
+    def _find_row(self, summary: ArticleSummary, field: SortField, descending: bool) -> int | None:
+        """The row showing ``summary``: by binary search (the rows are in sort order), else
+        by the id map (a row whose star flipped in place may sit out of order)."""
+        row = insertion_point(self._visible, summary, field, descending)
+        if row < len(self._visible) and self._visible[row].id == summary.id:
+            return row
+        return self.row_for_id(summary.id, fetch=False)
 
     def _insert_visible_row(self, row: int, summary: ArticleSummary) -> None:
         # A row past the fetched ones stays unannounced until the view fetches it, unless

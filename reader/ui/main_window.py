@@ -33,6 +33,7 @@ from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
 from reader.ui.find_bar import FindBar
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.live_library import LiveLibrary
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
@@ -45,6 +46,7 @@ from reader.ui.workers import JobRunner
 if TYPE_CHECKING:
     from reader.importers import ImportReport
     from reader.library.model import Article, ArticleSummary
+    from reader.library.store import LibraryChanges
     from reader.search import SearchHit, SearchResults, SearchService
     from reader.services import Services
 
@@ -71,7 +73,11 @@ class MainWindow(QMainWindow):
         self._theme_choice = self.settings.theme()
         self._related_index = RelatedIndex([])
         self._similar_token = 0
+        self._index_again: bool | None = None
+        """An index update was asked for while one ran: run one more (False: check the folder)."""
 
+        # Before the first snapshot, so nothing changed meanwhile is missed.
+        self.live_library = LiveLibrary(services.store, self)
         self.library_model = LibraryModel(self)
         # A large library opens at once from the catalog as last seen; a worker then checks
         # the folder for files changed meanwhile. The first start has no catalog: read it.
@@ -93,6 +99,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         if index_on_start:
             QTimer.singleShot(0, self.check_library_folder if cached else self.update_index)
+        self.live_library.start()
 
     # -- construction ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -223,6 +230,7 @@ class MainWindow(QMainWindow):
 
         self.library_panel.article_selected.connect(self.open_article)
         self.library_model.counts_changed.connect(self._update_counts)
+        self.live_library.changed.connect(self._library_refreshed)
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
         self.reader_view.highlighted.connect(self._link_hovered)
@@ -256,38 +264,33 @@ class MainWindow(QMainWindow):
             return None
 
     def check_library_folder(self) -> None:
-        """Catch up with files added, changed or removed while Reader was closed (in a
-        worker: at 100k articles the stat pass takes a while), then update the index."""
-        shown = self.library_model.summaries()
+        """Catch up with files added, changed or removed while Reader was closed (in the live
+        library's worker: at 100k articles the stat pass takes a while); index meanwhile."""
+        self.live_library.refresh()
+        self.update_index()
 
-        def folder_checked(summaries: list[ArticleSummary]) -> None:
-            if {id(s) for s in summaries} != {id(s) for s in shown}:
-                self._library_changed(summaries=summaries)  # also updates the index
-            else:
-                self.update_index()
+    def update_index(self, *, check_folder: bool = True) -> None:
+        """Bring the full-text index up to date in the background (incremental).
 
-        self.jobs.start(
-            "catalog",
-            lambda progress: self.services.store.summaries(progress),
-            on_success=folder_checked,
-            on_failure=self._index_failed,
-            on_progress=lambda done, total: self._show_progress("Reading library", done, total),
-        )
-
-    def update_index(self) -> None:
-        """Bring the full-text index up to date in the background (incremental)."""
+        ``check_folder=False`` after a live-library refresh, which has just scanned it."""
         service = self.search.service
         if service is None:
             return
+        if "index" in self.jobs.running_names():
+            self._index_again = bool(self._index_again) or check_folder
+            return
         self.jobs.start(
             "index",
-            lambda progress: service.update(progress),
+            lambda progress: service.update(progress, check_folder=check_folder),
             on_success=self._index_updated,
             on_failure=self._index_failed,
             on_progress=lambda done, total: self._show_progress("Indexing", done, total),
         )
 
     def _index_updated(self, _stats: object) -> None:
+        if self._index_again is not None:
+            check_folder, self._index_again = self._index_again, None
+            QTimer.singleShot(0, lambda: self.update_index(check_folder=check_folder))
         self.statusBar().showMessage("Search index up to date", 3000)
         # Queries typed while indexing ran against the old index: ask again.
         self.search.refresh()
@@ -296,6 +299,7 @@ class MainWindow(QMainWindow):
         self.index_finished.emit(True)
 
     def _index_failed(self, message: str) -> None:
+        self._index_again = None
         self.statusBar().showMessage(f"Indexing failed: {message}", UNDO_MESSAGE_MS)
         self.index_finished.emit(False)
 
@@ -331,6 +335,7 @@ class MainWindow(QMainWindow):
         )
         self.reader_view.show_html(html, article_assets=assets)
         self.current_article = article
+        self.live_library.watch_article(article_id)
         self.setWindowTitle(f"{article.title} — Reader")
         self._mark_read(article)
         self.library_panel.select(article_id)
@@ -533,7 +538,7 @@ class MainWindow(QMainWindow):
         self._deleted.append(article)
         self.library_model.remove(article_id)
         self.history.forget(article_id)
-        self._library_changed(refresh_model=False)
+        self._library_changed()
         if self.current_article is not None and self.current_article.id == article_id:
             self.current_article = None
             self.reader_view.clear_article()
@@ -562,21 +567,55 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Restored “{article.title}”", 3000)
         self._update_navigation()
 
-    def _library_changed(
-        self, *, refresh_model: bool = True, summaries: list[ArticleSummary] | None = None
-    ) -> None:
-        """The folder changed (import, delete, undo): refresh lists, links and the index."""
-        if refresh_model:
-            if summaries is None:
-                summaries = self.services.store.summaries()
-            self.library_model.set_summaries(summaries)
-            if self.current_article is not None:
-                self.library_panel.select(self.current_article.id)
-        self._related_index = self.services.store.related_index()
-        self.library_panel.refresh_filter_choices()
-        if self.current_article is not None:
-            self._show_related(self.current_article)
-        self.update_index()
+    def _library_changed(self) -> None:
+        """This window changed the folder (import, delete, undo): the live library's refresh
+        (in its worker, not a ``store.summaries()`` here) brings rows, links and index."""
+        self.live_library.refresh()
+
+    def _library_refreshed(self, changes: LibraryChanges) -> None:
+        """Articles changed in the folder: update the rows by diff, the open article, the
+        related/linked-from links and (in the background) the index."""
+        facets_changed = self.library_model.apply_changes(changes.changed, changes.removed)
+        self._related_index = self.services.store.related_index(check_folder=False)
+        if facets_changed:
+            self.library_panel.refresh_filter_choices()
+        article = self.current_article
+        if article is not None and article.id in changes.removed:
+            self._open_article_gone(article, changes)
+        elif article is not None and article.id in changes.ids:
+            self._reload_if_edited(article)
+        elif article is not None:
+            self._show_related(article)
+        self.update_index(check_folder=False)
+
+    def _reload_if_edited(self, shown: Article) -> None:
+        """Re-render the open article if its file changed, keeping the reading position."""
+        self.library_panel.select(shown.id)
+        try:
+            on_disk = self.services.store.get(shown.id)
+        except LibraryError:
+            return
+        if on_disk == shown:
+            self._show_related(shown)  # (its links may have changed with other articles)
+            return
+        fraction, terms = self.reader_view.scroll_fraction(), self.reader_view.highlighted_terms
+        self.current_article = None
+        self.open_article(shown.id, record_history=False, scroll_to=fraction)
+        if terms:
+            self.reader_view.highlight_terms(terms, scroll=False)
+
+    def _open_article_gone(self, shown: Article, changes: LibraryChanges) -> None:
+        """The open article's file went away: follow it if it was renamed, else clear."""
+        self.history.forget(shown.id)
+        renamed = [s.id for s in changes.changed if s.title == shown.title]
+        if len(renamed) == 1 and self.open_article(renamed[0]):
+            return
+        self.current_article = None
+        self.reader_view.clear_article()
+        self.related_panel.model.set_sections([], [])
+        self.setWindowTitle("Reader")
+        self.statusBar().showMessage(f"“{shown.title}” is no longer in the library folder")
+        self._update_navigation()
 
     # -- import / export -------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> None:
@@ -708,6 +747,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self)
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+        self.live_library.stop()
         self.search.runner.wait()
         self.jobs.wait()
         super().closeEvent(event)

@@ -1,0 +1,171 @@
+"""Notice articles added, edited, moved or deleted outside the window, without freezing it.
+
+A ``QFileSystemWatcher`` on ``articles/`` says *that* the folder changed, never *what*, and
+on Linux (inotify) a directory watch does not even fire when a file is rewritten in place
+(an editor that saves without a rename); so:
+
+* folder events are debounced (an import of 500 files is one refresh, not 500);
+* the open article's own file is watched too, so an in-place edit of what is being read
+  shows within the debounce time;
+* a periodic rescan catches everything else (in-place edits of other files, a watch that
+  could not be set up, events lost when the kernel queue overflowed). Its period stretches
+  with the scan's cost, so a 100k-article library does not spend its idle time stat-ing.
+
+The refresh itself (``LibraryStore.refresh``: a stat scan plus re-reading changed files)
+runs in a worker of its own, so neither the GUI thread nor the window's progress bar sees
+it; only a refresh that found something is announced (``changed``).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from reader.ui.workers import JobRunner
+
+if TYPE_CHECKING:
+    from reader.library.store import LibraryChanges, LibraryStore
+
+DEBOUNCE_MS = 300
+"""Quiet time after the last folder event before refreshing (a burst is one refresh)."""
+RESCAN_MS = 15_000
+"""Periodic full rescan while the folder is watched (in-place edits, lost events)."""
+FALLBACK_RESCAN_MS = 2_000
+"""Periodic rescan where the folder cannot be watched: changes still show in ~2 s."""
+RESCAN_COST_FACTOR = 20
+"""The periodic rescan waits at least this many times its own last duration."""
+
+
+class LiveLibrary(QObject):
+    """Keeps a window's view of one library folder current; see the module doc."""
+
+    changed = Signal(object)
+    """``LibraryChanges``: articles added, edited or removed since the last announcement."""
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        store: LibraryStore,
+        parent: QObject | None = None,
+        *,
+        debounce_ms: int = DEBOUNCE_MS,
+        rescan_ms: int = RESCAN_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._version = store.version
+        """Changes up to here are already shown: taken before the window's first snapshot."""
+        self._jobs = JobRunner(parent=self)
+        self._running = False
+        self._again = False
+        self._stopped = False
+        self._watched_file: str | None = None
+        self._base_rescan_ms = rescan_ms
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(debounce_ms)
+        self._debounce.timeout.connect(self.refresh)
+        self._rescan = QTimer(self)
+        self._rescan.setInterval(rescan_ms)
+        self._rescan.timeout.connect(self.refresh)
+
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._poke)
+        self._watcher.fileChanged.connect(self._poke)
+        self.watching = self._watch_folder()
+        if not self.watching:
+            self._rescan.setInterval(FALLBACK_RESCAN_MS)
+
+    # -- control ---------------------------------------------------------------------------
+    def start(self) -> None:
+        """Begin the periodic rescan (folder events are heard from construction on)."""
+        if not self._stopped:
+            self._rescan.start()
+
+    def stop(self) -> None:
+        """Stop listening and wait for a refresh in flight (the window is closing)."""
+        self._stopped = True
+        self._debounce.stop()
+        self._rescan.stop()
+        self._watcher.removePaths(self._watcher.files() + self._watcher.directories())
+        self._jobs.wait()
+
+    def watch_article(self, article_id: str | None) -> None:
+        """Also watch the open article's file: in-place edits of it show at once."""
+        path = str(self._store.path_for(article_id)) if article_id else None
+        if path == self._watched_file and (path is None or path in self._watcher.files()):
+            return
+        if self._watched_file and self._watched_file in self._watcher.files():
+            self._watcher.removePath(self._watched_file)
+        self._watched_file = path
+        if path is not None and not self._stopped:
+            self._watcher.addPath(path)  # False if it is gone: the folder watch covers that
+
+    def is_refreshing(self) -> bool:
+        return self._running
+
+    # -- refreshing ------------------------------------------------------------------------
+    def _poke(self, _path: str) -> None:
+        if not self._stopped:
+            self._debounce.start()  # (re)start: the refresh waits for a quiet moment
+
+    def refresh(self) -> None:
+        """Check the folder now, in the worker; a request while one runs queues one more."""
+        if self._stopped:
+            return
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        since = self._version
+        store = self._store
+        started = time.perf_counter()
+        self._jobs.start(
+            "refresh library",
+            lambda _progress: store.refresh(since),
+            on_success=lambda changes: self._refreshed(changes, time.perf_counter() - started),
+            on_failure=self._refresh_failed,
+        )
+
+    def _refreshed(self, changes: LibraryChanges, seconds: float) -> None:
+        self._running = False
+        if self._stopped:
+            return
+        self._version = max(self._version, changes.version)
+        # Watches die with their files and folders (an atomic save replaces the file; a
+        # library folder may be recreated): set them up again after every check.
+        self.watching = self._watch_folder()
+        if self._watched_file and self._watched_file not in self._watcher.files():
+            self._watcher.addPath(self._watched_file)
+        self._pace_rescan(seconds)
+        if changes:
+            self.changed.emit(changes)
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _refresh_failed(self, message: str) -> None:
+        self._running = False
+        self.failed.emit(message)
+        if self._again and not self._stopped:
+            self._again = False
+            self.refresh()
+
+    def _watch_folder(self) -> bool:
+        folder = str(self._store.articles_dir)
+        if folder in self._watcher.directories():
+            return True
+        try:
+            self._store.ensure()
+        except OSError:
+            return False
+        return self._watcher.addPath(folder)
+
+    def _pace_rescan(self, seconds: float) -> None:
+        base = self._base_rescan_ms if self.watching else FALLBACK_RESCAN_MS
+        interval = max(base, int(seconds * 1000 * RESCAN_COST_FACTOR))
+        if interval != self._rescan.interval():
+            self._rescan.setInterval(interval)
