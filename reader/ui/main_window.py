@@ -11,7 +11,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QObject,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -575,7 +584,9 @@ class MainWindow(QMainWindow):
     def _library_refreshed(self, changes: LibraryChanges) -> None:
         """Articles changed in the folder: update the rows by diff, the open article, the
         related/linked-from links and (in the background) the index."""
-        facets_changed = self.library_model.apply_changes(changes.changed, changes.removed)
+        # A removed row moves the list's current row to a neighbour: that must not open it.
+        with QSignalBlocker(self.library_panel):
+            facets_changed = self.library_model.apply_changes(changes.changed, changes.removed)
         self._related_index = self.services.store.related_index(check_folder=False)
         if facets_changed:
             self.library_panel.refresh_filter_choices()
