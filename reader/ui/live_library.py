@@ -90,7 +90,9 @@ class LiveLibrary(QObject):
         self._stopped = True
         self._debounce.stop()
         self._rescan.stop()
-        self._watcher.removePaths(self._watcher.files() + self._watcher.directories())
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
         self._jobs.wait()
 
     def watch_article(self, article_id: str | None) -> None:

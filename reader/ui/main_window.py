@@ -40,6 +40,7 @@ from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
 from reader.ui.find_bar import FindBar
+from reader.ui.inbox import Inbox
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.live_library import LiveLibrary
@@ -54,6 +55,7 @@ from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from reader.importers import ImportReport
+    from reader.importers.inbox import InboxPass
     from reader.library.model import Article, ArticleSummary
     from reader.library.store import LibraryChanges
     from reader.search import SearchHit, SearchResults, SearchService
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.jobs = JobRunner(parent=self)
         self.transfers = Transfers(services, self.jobs, self)
+        self.inbox = Inbox(services.paths.settings_file, services.store, self)
         self.current_article: Article | None = None
         self._deleted: list[Article] = []
         self._theme_choice = self.settings.theme()
@@ -156,6 +159,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(actions.import_files)
         file_menu.addAction(actions.export_pdf)
+        file_menu.addMenu(self.inbox.menu)
         file_menu.addSeparator()
         file_menu.addAction(actions.quit)
 
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
         self.library_panel.article_selected.connect(self.open_article)
         self.library_model.counts_changed.connect(self._update_counts)
         self.live_library.changed.connect(self._library_refreshed)
+        self.inbox.processed.connect(self._inbox_processed)
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
         self.reader_view.highlighted.connect(self._link_hovered)
@@ -639,6 +644,15 @@ class MainWindow(QMainWindow):
         if len(imported) == 1:
             self.open_article(imported[0])
 
+    def _inbox_processed(self, result: InboxPass) -> None:
+        """Files from the inbox folder were imported (or set aside in its ``failed/``)."""
+        problems = list(result.unmovable.values())
+        message = self.tr("Inbox: %s") % result.report.summary()
+        self.statusBar().showMessage(" — ".join([message, *problems[:1]]), UNDO_MESSAGE_MS)
+        self._library_changed()
+        if result.report.failed:
+            self.transfers.show_report(result.report)
+
     def ask_export_pdf(self) -> None:
         if self.current_article is not None:
             self.transfers.ask_export(self.current_article, self._related_index)
@@ -759,6 +773,7 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
         self.live_library.stop()
+        self.inbox.stop()
         self.search.runner.wait()
         self.jobs.wait()
         super().closeEvent(event)

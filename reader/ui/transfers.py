@@ -73,9 +73,9 @@ class Transfers(QObject):
     def _import_done(self, report: ImportReport) -> None:
         self.imported.emit(report)
         if report.failed:
-            self._show_report(report)
+            self.show_report(report)
 
-    def _show_report(self, report: ImportReport) -> None:
+    def show_report(self, report: ImportReport) -> None:
         failures = [result for result in report.results if result.status == "failed"]
         listed = "".join(
             f"<li><b>{html.escape(result.path.name)}</b>: {html.escape(result.message)}</li>"

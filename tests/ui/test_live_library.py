@@ -195,7 +195,7 @@ def test_the_watcher_falls_back_to_rescanning(qtbot, small_services: Services) -
 
     holder = QObject()
     live = LiveLibrary(small_services.store, holder, rescan_ms=200)
-    live._watcher.removePaths(live._watcher.directories())  # as if watching had failed
+    live._watcher.removePath(str(small_services.store.articles_dir))  # as if it had failed
     live.watching = False
     live.start()
     try:
