@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
@@ -21,9 +21,11 @@ from reader.ui.workers import JobRunner
 if TYPE_CHECKING:
     from reader.importers.inbox import InboxPass
     from reader.library.store import LibraryStore
+    from reader.ui.main_window import MainWindow
 
 SETTING_KEY = "inbox/folder"
 DEBOUNCE_MS = 500
+REPORT_MESSAGE_MS = 10_000
 RESCAN_MS = 30_000
 """A periodic look as well: a folder on a network share may send no change events."""
 
@@ -162,3 +164,13 @@ class Inbox(QObject):
         if self._again and not self._stopped:
             self._again = False
             self.check()
+
+
+def report_inbox_pass(window: MainWindow, result: InboxPass) -> None:
+    """Tell the person what the inbox did: a status line, the usual report for failures."""
+    problems = list(result.unmovable.values())
+    message = QCoreApplication.translate("Inbox", "Inbox: %s") % result.report.summary()
+    window.statusBar().showMessage(" — ".join([message, *problems[:1]]), REPORT_MESSAGE_MS)
+    window._library_changed()
+    if result.report.failed:
+        window.transfers.show_report(result.report)

@@ -164,9 +164,14 @@ class LibraryModel(QAbstractTableModel):
             self._rebuild()
             return True
         facets_changed = False
+        field, descending = SORT_FIELDS[self._sort_column], self._sort_descending
         for article_id in removed:
-            facets_changed |= article_id in self._all
-            self.remove(article_id, announce_counts=False)
+            old = self._all.pop(article_id, None)
+            if old is not None:
+                facets_changed = True
+                row = self._find_row(old, field, descending)
+                if row is not None:
+                    self._remove_visible_row(row)
         for summary in changed:
             facets_changed |= self._upsert(with_title_key(summary))
         self.counts_changed.emit()

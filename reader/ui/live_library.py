@@ -21,12 +21,22 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    QObject,
+    QSignalBlocker,
+    QTimer,
+    Signal,
+)
 
+from reader.library.store import LibraryError
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
+    from reader.library.model import Article
     from reader.library.store import LibraryChanges, LibraryStore
+    from reader.ui.main_window import MainWindow
 
 DEBOUNCE_MS = 300
 """Quiet time after the last folder event before refreshing (a burst is one refresh)."""
@@ -171,3 +181,60 @@ class LiveLibrary(QObject):
         interval = max(base, int(seconds * 1000 * RESCAN_COST_FACTOR))
         if interval != self._rescan.interval():
             self._rescan.setInterval(interval)
+
+
+def follow_changes(window: MainWindow, changes: LibraryChanges) -> None:
+    """Bring ``window`` up to date with articles changed in the folder: the rows by diff,
+    the open article, its related/linked-from links and (in the background) the index.
+
+    The window's handling of ``LiveLibrary.changed``, kept here with the watcher so the
+    main window only wires it (the related index asks the catalog, so it is current).
+    """
+    # A removed row moves the list's current row to a neighbour: that must not open it.
+    with QSignalBlocker(window.library_panel):
+        facets_changed = window.library_model.apply_changes(changes.changed, changes.removed)
+    if facets_changed:
+        window.library_panel.refresh_filter_choices()
+    article = window.current_article
+    if article is not None and article.id in changes.removed:
+        _follow_gone_article(window, article, changes)
+    elif article is not None and article.id in changes.ids:
+        _reload_if_edited(window, article)
+    elif article is not None:
+        window._show_related(article)  # links may have come or gone with other articles
+    window.update_index(check_folder=False)
+
+
+def _reload_if_edited(window: MainWindow, shown: Article) -> None:
+    """Re-render the open article if its file changed, at the same reading position."""
+    window.library_panel.select(shown.id)
+    try:
+        on_disk = window.services.store.get(shown.id)
+    except LibraryError:
+        return  # unreadable for now: keep showing what was read; the list says the rest
+    if on_disk == shown:
+        window._show_related(shown)
+        return
+    view = window.reader_view
+    fraction, terms = view.scroll_fraction(), view.highlighted_terms
+    window.current_article = None  # (open_article skips the article already shown)
+    window.open_article(shown.id, record_history=False, scroll_to=fraction)
+    if terms:
+        view.highlight_terms(terms, scroll=False)
+
+
+def _follow_gone_article(window: MainWindow, shown: Article, changes: LibraryChanges) -> None:
+    """The open article's file went away: follow it if it was renamed, else close it."""
+    window.history.forget(shown.id)
+    renamed = [summary.id for summary in changes.changed if summary.title == shown.title]
+    if len(renamed) == 1 and window.open_article(renamed[0]):
+        return
+    window.current_article = None
+    window.reader_view.clear_article()
+    window.related_panel.model.set_sections([], [])
+    window.setWindowTitle("Reader")
+    window.statusBar().showMessage(
+        QCoreApplication.translate("LiveLibrary", "“%s” is no longer in the library folder")
+        % shown.title
+    )
+    window._update_navigation()

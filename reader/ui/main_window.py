@@ -11,16 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QEvent,
-    QMimeData,
-    QObject,
-    QSignalBlocker,
-    Qt,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,10 +31,10 @@ from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 from reader.ui.actions import THEME_LABELS, WindowActions, create_actions
 from reader.ui.find_bar import FindBar
-from reader.ui.inbox import Inbox
+from reader.ui.inbox import Inbox, report_inbox_pass
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
-from reader.ui.live_library import LiveLibrary
+from reader.ui.live_library import LiveLibrary, follow_changes
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
@@ -55,9 +46,7 @@ from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from reader.importers import ImportReport
-    from reader.importers.inbox import InboxPass
     from reader.library.model import Article, ArticleSummary
-    from reader.library.store import LibraryChanges
     from reader.search import SearchHit, SearchResults, SearchService
     from reader.services import Services
 
@@ -243,8 +232,8 @@ class MainWindow(QMainWindow):
 
         self.library_panel.article_selected.connect(self.open_article)
         self.library_model.counts_changed.connect(self._update_counts)
-        self.live_library.changed.connect(self._library_refreshed)
-        self.inbox.processed.connect(self._inbox_processed)
+        self.live_library.changed.connect(lambda changes: follow_changes(self, changes))
+        self.inbox.processed.connect(lambda result: report_inbox_pass(self, result))
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
         self.reader_view.highlighted.connect(self._link_hovered)
@@ -586,53 +575,6 @@ class MainWindow(QMainWindow):
         (in its worker, not a ``store.summaries()`` here) brings rows, links and index."""
         self.live_library.refresh()
 
-    def _library_refreshed(self, changes: LibraryChanges) -> None:
-        """Articles changed in the folder: update the rows by diff, the open article, the
-        related/linked-from links and (in the background) the index."""
-        # A removed row moves the list's current row to a neighbour: that must not open it.
-        with QSignalBlocker(self.library_panel):
-            facets_changed = self.library_model.apply_changes(changes.changed, changes.removed)
-        self._related_index = self.services.store.related_index(check_folder=False)
-        if facets_changed:
-            self.library_panel.refresh_filter_choices()
-        article = self.current_article
-        if article is not None and article.id in changes.removed:
-            self._open_article_gone(article, changes)
-        elif article is not None and article.id in changes.ids:
-            self._reload_if_edited(article)
-        elif article is not None:
-            self._show_related(article)
-        self.update_index(check_folder=False)
-
-    def _reload_if_edited(self, shown: Article) -> None:
-        """Re-render the open article if its file changed, keeping the reading position."""
-        self.library_panel.select(shown.id)
-        try:
-            on_disk = self.services.store.get(shown.id)
-        except LibraryError:
-            return
-        if on_disk == shown:
-            self._show_related(shown)  # (its links may have changed with other articles)
-            return
-        fraction, terms = self.reader_view.scroll_fraction(), self.reader_view.highlighted_terms
-        self.current_article = None
-        self.open_article(shown.id, record_history=False, scroll_to=fraction)
-        if terms:
-            self.reader_view.highlight_terms(terms, scroll=False)
-
-    def _open_article_gone(self, shown: Article, changes: LibraryChanges) -> None:
-        """The open article's file went away: follow it if it was renamed, else clear."""
-        self.history.forget(shown.id)
-        renamed = [s.id for s in changes.changed if s.title == shown.title]
-        if len(renamed) == 1 and self.open_article(renamed[0]):
-            return
-        self.current_article = None
-        self.reader_view.clear_article()
-        self.related_panel.model.set_sections([], [])
-        self.setWindowTitle("Reader")
-        self.statusBar().showMessage(f"“{shown.title}” is no longer in the library folder")
-        self._update_navigation()
-
     # -- import / export -------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> None:
         self.transfers.import_files(paths)
@@ -643,15 +585,6 @@ class MainWindow(QMainWindow):
         imported = [result.article_id for result in report.results if result.status == "imported"]
         if len(imported) == 1:
             self.open_article(imported[0])
-
-    def _inbox_processed(self, result: InboxPass) -> None:
-        """Files from the inbox folder were imported (or set aside in its ``failed/``)."""
-        problems = list(result.unmovable.values())
-        message = self.tr("Inbox: %s") % result.report.summary()
-        self.statusBar().showMessage(" — ".join([message, *problems[:1]]), UNDO_MESSAGE_MS)
-        self._library_changed()
-        if result.report.failed:
-            self.transfers.show_report(result.report)
 
     def ask_export_pdf(self) -> None:
         if self.current_article is not None:

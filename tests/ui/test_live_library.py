@@ -228,3 +228,39 @@ def test_keyboard_still_drives_the_list_after_changes(qtbot, live_window) -> Non
     table.setCurrentIndex(window.library_model.index(1, Column.TITLE))
     qtbot.keyClick(table, Qt.Key.Key_Up)
     assert table.current_article_id() == "2099-01-01-top"
+
+
+def test_import_and_undo_never_scan_the_library_on_the_gui_thread(
+    qtbot, live_window, tmp_path: Path, monkeypatch
+) -> None:
+    """Before: after an import or an undo the window called ``store.summaries()`` itself
+    (a stat of every file and a list of every summary: 0.5 s at 100k articles)."""
+    import threading
+
+    window = live_window
+    store = window.services.store
+    on_gui_thread: list[str] = []
+    for name in ("summaries", "summaries_with_stamps", "refresh", "_scan_folder"):
+        original = getattr(store, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            if threading.current_thread() is threading.main_thread():
+                on_gui_thread.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, spy)
+
+    page = tmp_path / "imported.md"
+    page.write_text("# Imported in the window\n\nAbout kites.\n", "utf-8")
+    with qtbot.waitSignal(window.transfers.imported, timeout=10_000):
+        window.import_files([page])
+    qtbot.waitUntil(lambda: "Imported in the window" in titles(window), timeout=WAIT_MS)
+
+    beta_id = _id_of(window, "Beta article")
+    window.library_panel.select(beta_id)
+    window.library_panel.table.setFocus()
+    window.commands.delete.trigger()
+    window.commands.undo_delete.trigger()
+    qtbot.waitUntil(lambda: window.library_model.summary(beta_id) is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
+    assert on_gui_thread == []
