@@ -264,3 +264,17 @@ def test_import_and_undo_never_scan_the_library_on_the_gui_thread(
     qtbot.waitUntil(lambda: window.library_model.summary(beta_id) is not None, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
     assert on_gui_thread == []
+
+
+def test_an_in_place_edit_of_another_article_shows_after_the_rescan(qtbot, live_window) -> None:
+    """A directory watch does not hear a file rewritten in place; the periodic rescan does."""
+    window = live_window
+    window.open_article(_id_of(window, "Alpha article"))
+    beta_id = _id_of(window, "Beta article")
+    path = window.services.store.path_for(beta_id)
+    text = path.read_text("utf-8").replace("title: Beta article", "title: Beta, edited in place")
+    with path.open("r+", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.truncate()
+    qtbot.waitUntil(lambda: "Beta, edited in place" in titles(window), timeout=WAIT_MS)
+    assert window.current_article.title == "Alpha article"
