@@ -65,7 +65,7 @@ class LiveLibrary(QObject):
         super().__init__(parent)
         self._store = store
         self._version = store.version
-        """Changes up to here are already shown: taken before the window's first snapshot."""
+        """Changes up to this version are shown already (the window's snapshot)."""
         self._jobs = JobRunner(parent=self)
         self._running = False
         self._again = False

@@ -77,13 +77,14 @@ class MainWindow(QMainWindow):
         self._index_again: bool | None = None
         """An index update was asked for while one ran: run one more (False: check the folder)."""
 
-        # Before the first snapshot, so nothing changed meanwhile is missed.
-        self.live_library = LiveLibrary(services.store, self)
         self.library_model = LibraryModel(self)
         # A large library opens at once from the catalog as last seen; a worker then checks
         # the folder for files changed meanwhile. The first start has no catalog: read it.
         cached = services.store.cached_summaries()
         self.library_model.set_summaries(cached or services.store.summaries())
+        # After the snapshot, which shows every change up to the store's version (no worker
+        # runs yet): a first start's full read is not announced again as 100k changes.
+        self.live_library = LiveLibrary(services.store, self)
         self._related_index = self.services.store.related_index(check_folder=False)
 
         self._build_widgets()
