@@ -8,9 +8,10 @@ on Linux (inotify) a directory watch does not even fire when a file is rewritten
 * the open article's own file is watched too, so an in-place edit of what is being read
   shows within the debounce time;
 * a periodic rescan catches everything else (in-place edits of other files, a watch that
-  could not be set up, events lost when the kernel queue overflowed): every 2 s, stretched
-  to twenty times the last scan's duration, so the rescan never takes more than a twentieth
-  of a core (a 10k library scans in tens of milliseconds; 100k in about half a second).
+  could not be set up, events lost when the kernel queue overflowed, and a long stream of
+  events that keeps postponing the debounced refresh): every 2 s, stretched to twenty
+  times the last scan's duration, so the rescan never takes more than a twentieth of a
+  core (its cost is measured in docs/performance.md, "Live library").
 
 The refresh itself (``LibraryStore.refresh``: a stat scan plus re-reading changed files)
 runs in a worker of its own, so neither the GUI thread nor the window's progress bar sees
@@ -20,6 +21,7 @@ it; only a refresh that found something is announced (``changed``).
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -111,8 +113,12 @@ class LiveLibrary(QObject):
         if self._watched_file and self._watched_file in self._watcher.files():
             self._watcher.removePath(self._watched_file)
         self._watched_file = path
-        if path is not None and not self._stopped:
-            self._watcher.addPath(path)  # False if it is gone: the folder watch covers that
+        self._watch_open_file()
+
+    def _watch_open_file(self) -> None:
+        path = self._watched_file
+        if path and not self._stopped and path not in self._watcher.files() and Path(path).exists():
+            self._watcher.addPath(path)
 
     def is_refreshing(self) -> bool:
         return self._running
@@ -148,8 +154,7 @@ class LiveLibrary(QObject):
         # Watches die with their files and folders (an atomic save replaces the file; a
         # library folder may be recreated): set them up again after every check.
         self.watching = self._watch_folder()
-        if self._watched_file and self._watched_file not in self._watcher.files():
-            self._watcher.addPath(self._watched_file)
+        self._watch_open_file()
         self._pace_rescan(seconds)
         if changes:
             self.changed.emit(changes)
