@@ -195,7 +195,7 @@ def follow_changes(window: MainWindow, changes: LibraryChanges) -> None:
     # A removed row moves the list's current row to a neighbour: that must not open it.
     with QSignalBlocker(window.library_panel):
         facets_changed = window.library_model.apply_changes(changes.changed, changes.removed)
-    if facets_changed:
+    if facets_changed or changes.removed:  # (the window may have removed the row itself)
         window.library_panel.refresh_filter_choices()
     article = window.current_article
     if article is not None and article.id in changes.removed:

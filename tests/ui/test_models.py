@@ -213,3 +213,13 @@ def test_an_unchanged_row_is_left_alone() -> None:
     assert changes == []
     assert model.apply_changes([summary(2, category="New")], []) is True
     assert changes
+
+
+def test_only_new_categories_or_tags_ask_for_new_filter_choices() -> None:
+    model = LibraryModel()
+    model.set_summaries([summary(n) for n in range(6)])
+    assert model.apply_changes([summary(100, category="Art", tags=("odd",))], []) is False
+    assert model.apply_changes([summary(101, category="Poetry")], []) is True
+    assert model.apply_changes([summary(102, tags=("new-tag",))], []) is True
+    assert model.apply_changes([summary(103, category="Poetry", tags=("new-tag",))], []) is False
+    assert "Poetry" in model.categories() and "new-tag" in model.tags()
