@@ -55,6 +55,8 @@ class LiveLibrary(QObject):
     changed = Signal(object)
     """``LibraryChanges``: articles added, edited or removed since the last announcement."""
     failed = Signal(str)
+    progress = Signal(str, int, int)
+    """(what, done, total) while a refresh re-reads many changed files (a sync while closed)."""
 
     def __init__(
         self,
@@ -141,9 +143,12 @@ class LiveLibrary(QObject):
         started = time.perf_counter()
         self._jobs.start(
             "refresh library",
-            lambda _progress: store.refresh(since),
+            lambda progress: store.refresh(since, progress),
             on_success=lambda changes: self._refreshed(changes, time.perf_counter() - started),
             on_failure=self._refresh_failed,
+            on_progress=lambda done, total: self.progress.emit(
+                QCoreApplication.translate("LiveLibrary", "Reading library"), done, total
+            ),
         )
 
     def _refreshed(self, changes: LibraryChanges, seconds: float) -> None:

@@ -74,8 +74,7 @@ class MainWindow(QMainWindow):
         self._theme_choice = self.settings.theme()
         self._related_index = RelatedIndex([])
         self._similar_token = 0
-        self._index_again: bool | None = None
-        """An index update was asked for while one ran: run one more (False: check the folder)."""
+        self._index_again: bool | None = None  # asked while one ran: run one more (check_folder)
 
         self.library_model = LibraryModel(self)
         # A large library opens at once from the catalog as last seen; a worker then checks
@@ -234,6 +233,7 @@ class MainWindow(QMainWindow):
         self.library_panel.article_selected.connect(self.open_article)
         self.library_model.counts_changed.connect(self._update_counts)
         self.live_library.changed.connect(lambda changes: follow_changes(self, changes))
+        self.live_library.progress.connect(self._show_progress)
         self.inbox.processed.connect(lambda result: report_inbox_pass(self, result))
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
