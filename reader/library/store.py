@@ -171,8 +171,9 @@ class LibraryStore:
 
         Why versions rather than "what this scan found": an import in this process updates
         the catalog as it writes, so a later scan finds nothing new; the window still has to
-        hear about those articles. Reporting an article twice is harmless (an upsert), so a
-        reader takes ``version`` before its first snapshot and passes it here.
+        hear about those articles. A reader passes the ``version`` its snapshot showed (read
+        with no writer running, or before the snapshot: reporting an article twice is
+        harmless, an upsert).
         """
         # The stat scan (most of the time at 100k files) runs before taking the lock, so
         # the window's own writes (read/star) never wait for it.
