@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QSetti
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from reader.importers.inbox import SETTLE_SECONDS, process_inbox
+from reader.importers.inbox import FAILED_FOLDER, SETTLE_SECONDS, process_inbox
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
@@ -168,9 +168,15 @@ class Inbox(QObject):
 
 def report_inbox_pass(window: MainWindow, result: InboxPass) -> None:
     """Tell the person what the inbox did: a status line, the usual report for failures."""
-    problems = list(result.unmovable.values())
-    message = QCoreApplication.translate("Inbox", "Inbox: %s") % result.report.summary()
-    window.statusBar().showMessage(" — ".join([message, *problems[:1]]), REPORT_MESSAGE_MS)
+    notes = [QCoreApplication.translate("Inbox", "Inbox: %s") % result.report.summary()]
+    set_aside = {moved.parent for moved in result.moved.values()}
+    set_aside = {folder for folder in set_aside if folder.name == FAILED_FOLDER}
+    notes += [
+        QCoreApplication.translate("Inbox", "what failed is in %s") % folder
+        for folder in sorted(set_aside)
+    ]
+    notes += list(result.unmovable.values())[:1]
+    window.statusBar().showMessage(" — ".join(notes), REPORT_MESSAGE_MS)
     window._library_changed()
     if result.report.failed:
         window.transfers.show_report(result.report)

@@ -76,6 +76,8 @@ def test_files_saved_into_the_inbox_are_imported_and_moved_aside(
     assert (inbox / "failed" / "broken.json").read_text("utf-8") == "{ not json"
     assert (inbox / "failed" / "broken.json.error.txt").is_file()
     assert sorted(p.name for p in inbox.iterdir()) == ["failed", "imported"]
+    message = window.statusBar().currentMessage()
+    assert "1 imported" in message and str(inbox / "failed") in message
     window.close()
 
 
