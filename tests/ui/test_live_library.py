@@ -76,6 +76,8 @@ def test_the_selection_survives_an_outside_change(qtbot, live_window) -> None:
         window.library_model.index(beta_row, Column.TITLE),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
+    resets: list[bool] = []
+    window.library_model.modelReset.connect(lambda: resets.append(True))
     write_outside(
         window.services,
         "2030-01-01-newest",
@@ -86,6 +88,7 @@ def test_the_selection_survives_an_outside_change(qtbot, live_window) -> None:
     qtbot.waitUntil(lambda: "Newest article" in titles(window), timeout=WAIT_MS)
     assert titles(window)[0] == "Newest article"  # inserted in date order, not appended
     assert table.current_article_id() == _id_of(window, "Beta article")
+    assert resets == []  # a row inserted, not the model reset (which clears the view's state)
 
 
 def test_an_edit_outside_updates_the_list_and_rerenders_the_open_article(
@@ -278,3 +281,38 @@ def test_an_in_place_edit_of_another_article_shows_after_the_rescan(qtbot, live_
         handle.truncate()
     qtbot.waitUntil(lambda: "Beta, edited in place" in titles(window), timeout=WAIT_MS)
     assert window.current_article.title == "Alpha article"
+
+
+def test_the_list_keeps_its_scroll_position(qtbot, small_services: Services) -> None:
+    """Before: every change reset the model, and the list jumped back to the top."""
+    from reader.ui.main_window import MainWindow
+
+    for n in range(80):
+        small_services.store.add(
+            Article(
+                title=f"Filler {n:02d}", body=f"Filler {n}", published=dt.date(2020, 1, 1 + n % 28)
+            )
+        )
+    window = MainWindow(small_services, index_on_start=False)
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    table = window.library_panel.table
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=WAIT_MS)
+    bar.setValue(bar.maximum() // 2)
+    before = bar.value()
+    first_visible = table.indexAt(table.viewport().rect().topLeft()).row()
+    resets: list[bool] = []
+    window.library_model.modelReset.connect(lambda: resets.append(True))
+    write_outside(
+        small_services,
+        "1999-01-01-oldest",
+        Article(title="Oldest article", body="Sorted last.", published=dt.date(1999, 1, 1)),
+    )
+    qtbot.waitUntil(
+        lambda: window.library_model.summary("1999-01-01-oldest") is not None, timeout=WAIT_MS
+    )
+    assert bar.value() == before
+    assert table.indexAt(table.viewport().rect().topLeft()).row() == first_visible
+    assert resets == []
