@@ -126,11 +126,13 @@ def test_a_delete_outside_removes_the_row_and_clears_the_open_article(qtbot, liv
     window = live_window
     beta_id = _id_of(window, "Beta article")
     window.open_article(beta_id)
+    messages: list[str] = []
+    window.statusBar().messageChanged.connect(messages.append)
     window.services.store.path_for(beta_id).unlink()
     qtbot.waitUntil(lambda: "Beta article" not in titles(window), timeout=WAIT_MS)
     assert window.current_article is None  # not a neighbour opened behind the reader's back
     assert window.reader_view.toPlainText().strip() == ""
-    assert "no longer in the library folder" in window.statusBar().currentMessage()
+    assert any("“Beta article” is no longer in the library folder" in m for m in messages)
     assert "1 articles" in window.counts_label.text() or "1 article" in window.counts_label.text()
     qtbot.waitUntil(lambda: search_ids(qtbot, window, "bridges") == [], timeout=WAIT_MS)
 
