@@ -6,43 +6,18 @@ store, an index or a QApplication.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from reader import diagnostics
-from reader.language import DEFAULT_LANGUAGE, resolve_language
+from reader.language import resolve_language
 from reader.library import LibraryStore
 from reader.library.catalog import Catalog
 from reader.paths import Paths, sample_library_dir, tag_cache_dir
+from reader.services import Services
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from reader.search import SearchService
-
-
-@dataclass
-class Services:
-    paths: Paths
-    store: LibraryStore
-    language: str = DEFAULT_LANGUAGE
-    """The interface language ("en"/"it"), resolved once by ``build_services``."""
-    _search: SearchService | None = field(default=None, repr=False)
-
-    @functools.cached_property
-    def search(self) -> SearchService:
-        """The full-text index, opened on first use (the CLI's `list` never pays for it)."""
-        from reader.search import SearchService
-
-        return SearchService(self.paths.index_dir, self.store)
-
-    def close(self) -> None:
-        if "search" in self.__dict__:
-            self.search.close()
+__all__ = ["Services", "build_services", "logging_session", "run_gui"]
 
 
 def build_services(

@@ -53,3 +53,22 @@ def test_layering_check_would_catch_a_violation(tmp_path: Path) -> None:
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtWidgets import QWidget\nimport reader.ui.main_window\n")
     assert {"PySide6.QtWidgets", "reader.ui.main_window"} <= imports_of(bad)
+
+
+def test_ui_does_not_import_the_composition_root() -> None:
+    """The window gets ``Services`` from ``reader.services``; ``reader.app`` builds and wires."""
+    offenders = [
+        str(path)
+        for path in modules("ui")
+        if any(name == "reader.app" or name.startswith("reader.app.") for name in imports_of(path))
+    ]
+    assert offenders == []
+
+
+def test_plain_logic_lives_in_the_core_not_in_ui() -> None:
+    """Filters, sorting, history and text matching are shared with the CLI from the core."""
+    for moved in ("history.py", "text_match.py"):
+        assert not (PACKAGE / "ui" / moved).exists()
+    model_source = (PACKAGE / "ui" / "library_model.py").read_text("utf-8")
+    assert "def sort_rows" not in model_source
+    assert "class LibraryFilter" not in model_source

@@ -6,6 +6,7 @@ import argparse
 
 from reader.cli import output
 from reader.cli.common import services_from_args
+from reader.library.listing import LibraryFilter, SortField, list_articles
 from reader.library.model import ArticleSummary
 
 
@@ -16,6 +17,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--tag", help="only articles with this tag")
     parser.add_argument("--unread", action="store_true", help="only unread articles")
     parser.add_argument("--starred", action="store_true", help="only starred articles")
+    parser.add_argument(
+        "--sort",
+        choices=[field.value for field in SortField],
+        default=SortField.DATE.value,
+        help="order as the window's column of that name does (default: date)",
+    )
+    parser.add_argument(
+        "--ascending",
+        action="store_true",
+        help="ascending order (default: descending, newest first, as the window opens)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -26,11 +38,13 @@ def run(args: argparse.Namespace) -> int:
         problems = dict(services.store.problems)
     finally:
         services.close()
-    rows = sorted(
-        (s for s in summaries if _wanted(s, args)),
-        key=lambda s: (s.published.isoformat() if s.published else "", s.title),
-        reverse=True,
+    library_filter = LibraryFilter(
+        category=args.category or "",
+        tag=args.tag or "",
+        unread_only=args.unread,
+        starred_only=args.starred,
     )
+    rows = list_articles(summaries, library_filter, SortField(args.sort), not args.ascending)
     if args.json:
         output.print_json([_as_json(s) for s in rows])
     else:
@@ -38,16 +52,6 @@ def run(args: argparse.Namespace) -> int:
     for _name, problem in sorted(problems.items()):
         output.warning(str(problem))
     return 0
-
-
-def _wanted(summary: ArticleSummary, args: argparse.Namespace) -> bool:
-    if args.category and summary.category.casefold() != args.category.casefold():
-        return False
-    if args.tag and args.tag.casefold() not in (tag.casefold() for tag in summary.tags):
-        return False
-    if args.unread and summary.read:
-        return False
-    return not (args.starred and not summary.starred)
 
 
 def _as_json(summary: ArticleSummary) -> dict[str, object]:

@@ -14,8 +14,8 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Callable, Mapping
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from send2trash import send2trash
@@ -52,6 +52,29 @@ class DuplicateArticleError(LibraryError):
         self.existing_id = existing_id
 
 
+@dataclass(frozen=True)
+class LibraryChanges:
+    """What changed in the library since a version a reader of it had seen (``refresh``).
+
+    A moved (renamed) file is a removal of the old id and an addition of the new one: the id
+    is the file name.
+    """
+
+    changed: tuple[ArticleSummary, ...]
+    """Added or edited articles, with their current list fields."""
+    removed: tuple[str, ...]
+    """Ids no longer in the library (deleted, moved away, or unreadable now)."""
+    version: int
+    """Pass this to the next ``refresh`` to hear only what changed after it."""
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
+
+    @property
+    def ids(self) -> set[str]:
+        return {summary.id for summary in self.changed} | set(self.removed)
+
+
 class LibraryStore:
     """Read, list, add, update and delete the articles of one library folder."""
 
@@ -69,6 +92,10 @@ class LibraryStore:
         """filename -> (mtime_ns, size) as catalogued; None until the folder was scanned."""
         self.problems: dict[str, str] = {}
         """filename -> why that file could not be read (shown to the user, never deleted)."""
+        self._version = 0
+        self._changed_at: dict[str, int] = {}
+        """article id -> the version at which it last changed (written, removed or seen
+        changed on disk), so ``refresh`` can tell a reader what changed since its version."""
 
     # -- locations -----------------------------------------------------------------------
     def ensure(self) -> None:
@@ -120,20 +147,54 @@ class LibraryStore:
             return list(self._summaries.values())
 
     def summaries_with_stamps(
-        self, progress: Progress | None = None
+        self, progress: Progress | None = None, *, check_folder: bool = True
     ) -> tuple[list[ArticleSummary], dict[str, tuple[int, int]]]:
         """``summaries()`` and each article's (mtime_ns, size) from the same folder scan.
 
         Why: the search index notices changed files by these stamps; stat-ing 100k files a
-        second time cost it half a second per update.
+        second time cost it half a second per update. ``check_folder=False`` answers from
+        the scan just made by ``refresh`` (the window's watcher), without a second one.
         """
         with self._lock:
-            self._refresh(progress)
+            if check_folder or self._stamps is None:
+                self._refresh(progress)
             assert self._summaries is not None and self._stamps is not None
             stamps = {
                 name.removesuffix(ARTICLE_SUFFIX): stamp for name, stamp in self._stamps.items()
             }
             return list(self._summaries.values()), stamps
+
+    @property
+    def version(self) -> int:
+        """Grows with every change this store writes or notices; see ``refresh``."""
+        with self._lock:
+            return self._version
+
+    def refresh(self, since: int = 0, progress: Progress | None = None) -> LibraryChanges:
+        """Bring the catalog up to date with the folder (a stat scan, re-reading only changed
+        files) and say which articles changed after version ``since``.
+
+        Why versions rather than "what this scan found": an import in this process updates
+        the catalog as it writes, so a later scan finds nothing new; the window still has to
+        hear about those articles. A reader passes the ``version`` its snapshot showed (read
+        with no writer running, or before the snapshot: reporting an article twice is
+        harmless, an upsert).
+        """
+        # The stat scan (most of the time at 100k files) runs before taking the lock, so
+        # the window's own writes (read/star) never wait for it.
+        seen = self._scan_folder() if self.articles_dir.is_dir() else None
+        with self._lock:
+            self._refresh(progress, seen)
+            summaries = self._loaded()
+            ids = [aid for aid, at in self._changed_at.items() if at > since]
+            changed = tuple(summaries[aid] for aid in ids if aid in summaries)
+            removed = tuple(aid for aid in ids if aid not in summaries)
+            return LibraryChanges(changed, removed, self._version)
+
+    def _mark_changed(self, article_ids: Iterable[str]) -> None:
+        self._version += 1
+        for article_id in article_ids:
+            self._changed_at[article_id] = self._version
 
     def cached_summaries(self) -> list[ArticleSummary]:
         """The catalog as it was last seen, without checking the folder: a window can show a
@@ -163,16 +224,34 @@ class LibraryStore:
             self._summaries = {summary.id: summary for summary in self._catalog.summaries()}
         return self._summaries
 
-    def _refresh(self, progress: Progress | None) -> None:
-        """Stat the folder; re-read new and changed files; forget removed ones."""
+    def _refresh(
+        self, progress: Progress | None, seen: dict[str, tuple[int, int]] | None = None
+    ) -> None:
+        """Stat the folder (unless ``seen`` is such a scan, made just before); re-read new
+        and changed files; forget removed ones."""
         self.ensure()
         summaries = self._loaded()
         if self._stamps is None:
             self._stamps = self._catalog.stamps()
         known = self._stamps
-        seen = self._scan_folder()
+        prescanned = seen is not None
+        if seen is None:
+            seen = self._scan_folder()
         changed = [name for name, stamp in seen.items() if known.get(name) != stamp]
         removed = [name for name in known if name not in seen]
+        if prescanned:
+            # This process may have written files between that scan and taking the lock:
+            # look again at the few names the scan says changed or vanished.
+            seen = dict(seen)
+            for name in [*changed, *removed]:
+                try:
+                    stat = (self.articles_dir / name).stat()
+                except OSError:
+                    seen.pop(name, None)
+                else:
+                    seen[name] = (stat.st_mtime_ns, stat.st_size)
+            changed = [name for name in changed if name in seen and known.get(name) != seen[name]]
+            removed = [name for name in removed if name not in seen]
         upserts: list[CatalogEntry] = []
         for done, name in enumerate(changed, start=1):
             try:
@@ -197,6 +276,11 @@ class LibraryStore:
         for entry in upserts:
             known[entry.filename] = (entry.mtime_ns, entry.size)
             summaries[entry.summary.id] = _slim(entry.summary)
+        if upserts or removed:
+            self._mark_changed(
+                [entry.summary.id for entry in upserts]
+                + [name.removesuffix(ARTICLE_SUFFIX) for name in removed]
+            )
 
     def _scan_folder(self) -> dict[str, tuple[int, int]]:
         """filename -> (mtime_ns, size) of every article file; stale temp files removed."""
@@ -347,6 +431,7 @@ class LibraryStore:
             self._stamps[filename] = stamp
         if self._summaries is not None:
             self._summaries[summary.id] = _slim(summary)
+        self._mark_changed([summary.id])
 
     def _forget(self, article_id: str) -> None:
         filename = f"{article_id}{ARTICLE_SUFFIX}"
@@ -355,6 +440,7 @@ class LibraryStore:
             self._stamps.pop(filename, None)
         if self._summaries is not None:
             self._summaries.pop(article_id, None)
+        self._mark_changed([article_id])
 
     def find_duplicate(self, article: Article) -> DuplicateOf | None:
         """The article with the same text, source bytes or canonical URL, if any."""

@@ -242,13 +242,15 @@ def sync(
     fresh: bool = False,
     lock_timeout: float = 2.0,
     cancelled: Callable[[], bool] | None = None,
+    check_folder: bool = True,
 ) -> SyncCounts:
     """Bring ``folder`` up to date with the library; returns what changed.
 
     ``fresh`` means the folder is new and private (a rebuild): documents are added
     without looking for old versions and the side table is written as we go.
+    ``check_folder=False`` trusts the store's last folder scan (the caller just made one).
     """
-    summaries, stamps = store.summaries_with_stamps()
+    summaries, stamps = store.summaries_with_stamps(check_folder=check_folder)
     current = {summary.id: stamps[summary.id] for summary in summaries if summary.id in stamps}
     known = {} if fresh else folder.docs.stamps()
     added = [article_id for article_id in current if article_id not in known]

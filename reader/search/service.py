@@ -156,8 +156,12 @@ class SearchService:
                     shutil.rmtree(entry, ignore_errors=True)
 
     # -- writing -------------------------------------------------------------------------
-    def update(self, progress: Progress | None = None) -> UpdateStats:
-        """Index what was added, changed or removed since the last run (rebuild if needed)."""
+    def update(self, progress: Progress | None = None, *, check_folder: bool = True) -> UpdateStats:
+        """Index what was added, changed or removed since the last run (rebuild if needed).
+
+        ``check_folder=False``: the caller has just brought the store up to date
+        (``LibraryStore.refresh``), so the library folder is not stat-scanned a second time.
+        """
         started = time.perf_counter()
         with self._write_lock:
             if self._closed:
@@ -166,7 +170,13 @@ class SearchService:
             if folder is None or self._needs_rebuild:
                 return self._rebuild_locked(progress, started)
             try:
-                counts = sync(folder, self.store, progress, cancelled=self._closing.is_set)
+                counts = sync(
+                    folder,
+                    self.store,
+                    progress,
+                    cancelled=self._closing.is_set,
+                    check_folder=check_folder,
+                )
             except SyncCancelledError:
                 return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
             except IndexBusyError:

@@ -23,7 +23,7 @@ from reader.ui.i18n import install_translators
 from reader.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from reader.app import Services
+    from reader.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library.listing import LibraryFilter
 from reader.ui.i18n import format_list_date
-from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
+from reader.ui.library_model import Column, LibraryModel, Role
 
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("LibraryPanel", "All categories")
 ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPanel", "All tags")

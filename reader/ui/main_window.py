@@ -2,7 +2,7 @@
 
 The window composes widgets and reacts to their signals; the widgets themselves know nothing
 of each other, and the work (store, index, renderer, importers, PDF) lives in the Qt-free
-core, reached through the ``Services`` built by ``reader.app``.
+core, reached through the ``Services`` (``reader.services``) built by ``reader.app``.
 """
 
 from __future__ import annotations
@@ -26,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.library.history import History, HistoryEntry
 from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 from reader.ui.actions import WindowActions, create_actions, theme_label
 from reader.ui.find_bar import FindBar
-from reader.ui.history import History, HistoryEntry
 from reader.ui.i18n import counted, format_list_date
+from reader.ui.inbox import Inbox, report_inbox_pass
 from reader.ui.language_menu import LanguageMenu
 from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.live_library import LiveLibrary, follow_changes
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
@@ -48,10 +50,10 @@ from reader.ui.window_theme import add_focus_outline, apply_window_theme
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
-    from reader.app import Services
     from reader.importers import ImportReport
     from reader.library.model import Article, ArticleSummary
     from reader.search import SearchHit, SearchResults, SearchService
+    from reader.services import Services
 
 SIMILAR_LIMIT = 5
 UNDO_MESSAGE_MS = 10_000
@@ -71,17 +73,22 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.jobs = JobRunner(parent=self)
         self.transfers = Transfers(services, self.jobs, self)
+        self.inbox = Inbox(services.paths.settings_file, services.store, self)
         self.current_article: Article | None = None
         self._deleted: list[Article] = []
         self._theme_choice = self.settings.theme()
         self._related_index = RelatedIndex([])
         self._similar_token = 0
+        self._index_again: bool | None = None  # asked while one ran: run one more (check_folder)
 
         self.library_model = LibraryModel(self)
         # A large library opens at once from the catalog as last seen; a worker then checks
         # the folder for files changed meanwhile. The first start has no catalog: read it.
         cached = services.store.cached_summaries()
         self.library_model.set_summaries(cached or services.store.summaries())
+        # After the snapshot, which shows every change up to the store's version (no worker
+        # runs yet): a first start's full read is not announced again as 100k changes.
+        self.live_library = LiveLibrary(services.store, self)
         self._related_index = self.services.store.related_index(check_folder=False)
 
         self._build_widgets()
@@ -111,6 +118,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         if index_on_start:
             QTimer.singleShot(0, self.check_library_folder if cached else self.update_index)
+        self.live_library.start()
 
     # -- construction ----------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -156,6 +164,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(actions.import_files)
         file_menu.addAction(actions.export_pdf)
+        file_menu.addMenu(self.inbox.menu)
         file_menu.addSeparator()
         file_menu.addAction(actions.quit)
 
@@ -266,6 +275,9 @@ class MainWindow(QMainWindow):
 
         self.library_panel.article_selected.connect(self.open_article)
         self.library_model.counts_changed.connect(self._update_counts)
+        self.live_library.changed.connect(lambda changes: follow_changes(self, changes))
+        self.live_library.progress.connect(self._show_progress)
+        self.inbox.processed.connect(lambda result: report_inbox_pass(self, result))
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
         self.reader_view.highlighted.connect(self._link_hovered)
@@ -304,40 +316,33 @@ class MainWindow(QMainWindow):
             return None
 
     def check_library_folder(self) -> None:
-        """Catch up with files added, changed or removed while Reader was closed (in a
-        worker: at 100k articles the stat pass takes a while), then update the index."""
-        shown = self.library_model.summaries()
+        """Catch up with files added, changed or removed while Reader was closed (in the live
+        library's worker: at 100k articles the stat pass takes a while); index meanwhile."""
+        self.live_library.refresh()
+        self.update_index()
 
-        def folder_checked(summaries: list[ArticleSummary]) -> None:
-            if {id(s) for s in summaries} != {id(s) for s in shown}:
-                self._library_changed(summaries=summaries)  # also updates the index
-            else:
-                self.update_index()
+    def update_index(self, *, check_folder: bool = True) -> None:
+        """Bring the full-text index up to date in the background (incremental).
 
-        self.jobs.start(
-            "catalog",
-            lambda progress: self.services.store.summaries(progress),
-            on_success=folder_checked,
-            on_failure=self._index_failed,
-            on_progress=lambda done, total: self._show_progress(
-                self.tr("Reading library"), done, total
-            ),
-        )
-
-    def update_index(self) -> None:
-        """Bring the full-text index up to date in the background (incremental)."""
+        ``check_folder=False`` after a live-library refresh, which has just scanned it."""
         service = self.search.service
         if service is None:
             return
+        if "index" in self.jobs.running_names():
+            self._index_again = bool(self._index_again) or check_folder
+            return
         self.jobs.start(
             "index",
-            lambda progress: service.update(progress),
+            lambda progress: service.update(progress, check_folder=check_folder),
             on_success=self._index_updated,
             on_failure=self._index_failed,
             on_progress=lambda done, total: self._show_progress(self.tr("Indexing"), done, total),
         )
 
     def _index_updated(self, _stats: object) -> None:
+        if self._index_again is not None:
+            check_folder, self._index_again = self._index_again, None
+            QTimer.singleShot(0, lambda: self.update_index(check_folder=check_folder))
         self.statusBar().showMessage(self.tr("Search index up to date"), 3000)
         # Queries typed while indexing ran against the old index: ask again.
         self.search.refresh()
@@ -346,6 +351,7 @@ class MainWindow(QMainWindow):
         self.index_finished.emit(True)
 
     def _index_failed(self, message: str) -> None:
+        self._index_again = None
         self.statusBar().showMessage(
             self.tr("Indexing failed: {message}").format(message=message), UNDO_MESSAGE_MS
         )
@@ -377,6 +383,7 @@ class MainWindow(QMainWindow):
         self.read_tracker.stop()
         self._render(article)
         self.current_article = article
+        self.live_library.watch_article(article_id)
         self.setWindowTitle(self.tr("{title} — Reader").format(title=article.title))
         self.library_panel.select(article_id)
         self._show_related(article)
@@ -596,7 +603,7 @@ class MainWindow(QMainWindow):
         self._deleted.append(article)
         self.library_model.remove(article_id)
         self.history.forget(article_id)
-        self._library_changed(refresh_model=False)
+        self._library_changed()
         if self.current_article is not None and self.current_article.id == article_id:
             self.current_article = None
             self.reader_view.clear_article()
@@ -630,21 +637,10 @@ class MainWindow(QMainWindow):
         )
         self._update_navigation()
 
-    def _library_changed(
-        self, *, refresh_model: bool = True, summaries: list[ArticleSummary] | None = None
-    ) -> None:
-        """The folder changed (import, delete, undo): refresh lists, links and the index."""
-        if refresh_model:
-            if summaries is None:
-                summaries = self.services.store.summaries()
-            self.library_model.set_summaries(summaries)
-            if self.current_article is not None:
-                self.library_panel.select(self.current_article.id)
-        self._related_index = self.services.store.related_index()
-        self.library_panel.refresh_filter_choices()
-        if self.current_article is not None:
-            self._show_related(self.current_article)
-        self.update_index()
+    def _library_changed(self) -> None:
+        """This window changed the folder (import, delete, undo): the live library's refresh
+        (in its worker, not a ``store.summaries()`` here) brings rows, links and index."""
+        self.live_library.refresh()
 
     # -- import / export -------------------------------------------------------------------
     def import_files(self, paths: Sequence[Path]) -> None:
@@ -800,6 +796,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self)
         QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+        self.live_library.stop()
+        self.inbox.stop()
         self.search.runner.wait()
         self.jobs.wait()
         super().closeEvent(event)

@@ -23,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from reader.library.text_match import find_spans
 from reader.ui.settings import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE
-from reader.ui.text_match import find_spans
 from reader.ui.theme import scale_point_sizes
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})

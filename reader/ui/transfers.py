@@ -19,10 +19,10 @@ from reader.library.text import slugify
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
-    from reader.app import Services
     from reader.importers import ImportReport
     from reader.library.model import Article
     from reader.library.related import RelatedIndex
+    from reader.services import Services
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "Transfers",
@@ -74,9 +74,9 @@ class Transfers(QObject):
     def _import_done(self, report: ImportReport) -> None:
         self.imported.emit(report)
         if report.failed:
-            self._show_report(report)
+            self.show_report(report)
 
-    def _show_report(self, report: ImportReport) -> None:
+    def show_report(self, report: ImportReport) -> None:
         failures = [result for result in report.results if result.status == "failed"]
         listed = "".join(
             f"<li><b>{html.escape(result.path.name)}</b>: {html.escape(result.message)}</li>"

@@ -50,6 +50,41 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>&amp;Inbox Folder</source>
+        <translation>Cartella di &amp;arrivo</translation>
+    </message>
+    <message>
+        <source>&amp;Stop Watching</source>
+        <translation>&amp;Smetti di osservare</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a Folder…</source>
+        <translation>&amp;Osserva una cartella…</translation>
+    </message>
+    <message>
+        <source>Files saved into this folder are imported, then moved to its “imported” folder</source>
+        <translation>I file salvati in questa cartella vengono importati, poi spostati nella sua cartella “imported”</translation>
+    </message>
+    <message>
+        <source>Inbox folder</source>
+        <translation>Cartella di arrivo</translation>
+    </message>
+    <message>
+        <source>Inbox: %s</source>
+        <translation>Cartella di arrivo: %s</translation>
+    </message>
+    <message>
+        <source>No inbox folder</source>
+        <translation>Nessuna cartella di arrivo</translation>
+    </message>
+    <message>
+        <source>what failed is in %s</source>
+        <translation>ciò che non è riuscito è in %s</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -173,6 +208,17 @@
     </message>
 </context>
 <context>
+    <name>LiveLibrary</name>
+    <message>
+        <source>Reading library</source>
+        <translation>Lettura della libreria</translation>
+    </message>
+    <message>
+        <source>“%s” is no longer in the library folder</source>
+        <translation>“%s” non è più nella cartella della libreria</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -254,10 +300,6 @@
     <message>
         <source>Moved “{title}” to the trash — Ctrl+Z to undo</source>
         <translation>“{title}” spostato nel cestino — Ctrl+Z per annullare</translation>
-    </message>
-    <message>
-        <source>Reading library</source>
-        <translation>Lettura della libreria</translation>
     </message>
     <message>
         <source>Reading theme</source>

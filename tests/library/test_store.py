@@ -304,3 +304,28 @@ def test_catalog_gives_back_every_list_field(tmp_path: Path) -> None:
     assert summary.title_key == "ghiacciai d italia"
     undated = next(s for s in by_id.values() if s.title == "Senza data")
     assert undated.published is None and undated.tags == () and undated.read
+
+
+def test_refresh_reports_what_changed_since_a_version(tmp_path: Path) -> None:
+    """Writes by this process and by others both reach a reader of ``refresh``."""
+    from reader.library.frontmatter import article_to_text
+
+    store = LibraryStore(tmp_path / "lib")
+    first = store.add(Article(title="First", body="one"))
+    start = store.refresh().version
+    assert not store.refresh(start)
+
+    second = store.add(Article(title="Second", body="two"))  # this process
+    (store.articles_dir / "outside.md").write_text(
+        article_to_text(Article(title="Outside", body="three")), "utf-8"
+    )  # another process
+    changes = store.refresh(start)
+    assert {s.title for s in changes.changed} == {"Second", "Outside"}
+    assert changes.removed == ()
+
+    store.path_for(first.id).unlink()
+    store.path_for(second.id).rename(store.path_for("second-moved"))
+    later = store.refresh(changes.version)
+    assert set(later.removed) == {first.id, second.id}
+    assert [s.id for s in later.changed] == ["second-moved"]
+    assert not store.refresh(later.version)

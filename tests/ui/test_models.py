@@ -6,9 +6,10 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from reader.library.listing import LibraryFilter
 from reader.library.model import ArticleSummary
 from reader.search import SearchHit, SearchResults
-from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
+from reader.ui.library_model import Column, LibraryModel, Role
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedModel, RelatedRole
 from reader.ui.search_results import (
     ARTICLE_ID_ROLE,
@@ -167,3 +168,58 @@ def test_results_summary_says_when_the_count_is_a_floor(qtbot) -> None:
     many = SearchResults("llama", [hit], 1000, None, ["llama"], total_is_lower_bound=True)
     panel.show_results("llama", many)
     assert panel.summary.text() == "1,000+ results for “llama”"
+
+
+def test_changes_arrive_row_by_row_in_sort_order(qtmodeltester) -> None:
+    """Outside changes move, insert and remove single rows (watched by Qt's tester) and
+    leave the rows exactly as a full re-sort would."""
+    import random
+
+    from reader.library.listing import SortField, list_articles
+
+    randomly = random.Random(13)
+    model = LibraryModel(batch_size=7)
+    rows = {n: summary(n) for n in range(60)}
+    model.set_summaries(rows.values())
+    model.set_filter(LibraryFilter(unread_only=True))
+    model.sort(Column.TITLE, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    for step in range(40):
+        changed = []
+        for n in randomly.sample(range(80), 3):
+            rows[n] = summary(
+                n, title=f"Renamed {randomly.randint(0, 999):03d}", read=step % 2 == 0
+            )
+            changed.append(rows[n])
+        untouched = sorted(set(rows) - {int(s.id.removeprefix("article-")) for s in changed})
+        gone = [f"article-{n:05d}" for n in randomly.sample(untouched, 2)]
+        for article_id in gone:
+            rows.pop(int(article_id.removeprefix("article-")))
+        model.apply_changes(changed, gone)
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    shown = [model.index(row, 0).data(Role.ARTICLE_ID) for row in range(model.rowCount())]
+    expected = list_articles(rows.values(), LibraryFilter(unread_only=True), SortField.TITLE, True)
+    assert shown == [s.id for s in expected]
+
+
+def test_an_unchanged_row_is_left_alone() -> None:
+    model = LibraryModel()
+    model.set_summaries([summary(n) for n in range(5)])
+    changes: list[object] = []
+    model.dataChanged.connect(lambda *args: changes.append(args))
+    model.rowsInserted.connect(lambda *args: changes.append(args))
+    assert model.apply_changes([summary(2)], []) is False
+    assert changes == []
+    assert model.apply_changes([summary(2, category="New")], []) is True
+    assert changes
+
+
+def test_only_new_categories_or_tags_ask_for_new_filter_choices() -> None:
+    model = LibraryModel()
+    model.set_summaries([summary(n) for n in range(6)])
+    assert model.apply_changes([summary(100, category="Art", tags=("odd",))], []) is False
+    assert model.apply_changes([summary(101, category="Poetry")], []) is True
+    assert model.apply_changes([summary(102, tags=("new-tag",))], []) is True
+    assert model.apply_changes([summary(103, category="Poetry", tags=("new-tag",))], []) is False
+    assert "Poetry" in model.categories() and "new-tag" in model.tags()

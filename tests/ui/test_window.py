@@ -274,8 +274,10 @@ def test_delete_moves_to_trash_and_undo_restores(qtbot, window, private_trash: P
 
     window.commands.undo_delete.trigger()
     assert store.exists(WELCOME_ID)
-    assert window.library_model.summary(WELCOME_ID) is not None
     assert window.current_article.id == WELCOME_ID
+    # The row comes back through the live library's refresh, off the GUI thread.
+    qtbot.waitUntil(lambda: window.library_model.summary(WELCOME_ID) is not None, timeout=5000)
+    assert window.library_panel.table.current_article_id() == WELCOME_ID
     assert not window.commands.undo_delete.isEnabled()
 
 
@@ -317,7 +319,7 @@ def test_import_reports_failures_and_lists_new_article(qtbot, window, tmp_path: 
     report = blocker.args[0]
     assert (report.imported, report.failed) == (1, 1)
     new_id = next(r.article_id for r in report.results if r.status == "imported")
-    assert window.library_model.summary(new_id) is not None
+    qtbot.waitUntil(lambda: window.library_model.summary(new_id) is not None, timeout=5000)
     assert window.current_article.id == new_id
     box = window.transfers.last_report_box
     assert box is not None and "picture.pdf" in box.text()
@@ -341,7 +343,10 @@ def test_drop_files_imports_them(qtbot, window, tmp_path: Path) -> None:
     )
     with qtbot.waitSignal(window.transfers.imported, timeout=10_000):
         window.dropEvent(event)
-    assert any(s.title == "Dropped on the window" for s in window.library_model.summaries())
+    qtbot.waitUntil(
+        lambda: any(s.title == "Dropped on the window" for s in window.library_model.summaries()),
+        timeout=5000,
+    )
 
 
 def test_export_pdf_runs_in_the_background(qtbot, window, tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reader.ui.history import History
-from reader.ui.text_match import find_spans
+from reader.library.history import History
+from reader.library.text_match import find_spans
 
 
 def test_history_back_forward_and_truncation() -> None:
