@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 from reader.language import NATIVE_NAMES, SUPPORTED_LANGUAGES, save_language, saved_language
 
 if TYPE_CHECKING:
-    from reader.app import Services
+    from reader.services import Services
 
 FOLLOW_SYSTEM = ""
 

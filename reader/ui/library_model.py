@@ -247,6 +247,8 @@ class LibraryModel(QAbstractTableModel):
         try:
             self.beginInsertRows(QModelIndex(), row, row)
             self._visible.insert(row, summary)
+            # Again: a slot of rowsAboutToBeInserted may have rebuilt the map from the old rows.
+            self._row_of = None
             self._loaded += 1
             self.endInsertRows()
         finally:
@@ -261,6 +263,8 @@ class LibraryModel(QAbstractTableModel):
         try:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._visible[row]
+            # Again: a slot of rowsAboutToBeRemoved may have rebuilt the map from the old rows.
+            self._row_of = None
             self._loaded -= 1
             self.endRemoveRows()
         finally:

@@ -179,7 +179,8 @@ def test_undo_after_delete_brings_back_the_images(qtbot, window, tmp_path: Path)
         Article(title="With a picture", body="Look:\n\n![A picture](picture.png)\n"),
         assets={"picture.png": picture},
     )
-    window._library_changed()
+    window._library_changed()  # the live library brings the row from its worker
+    qtbot.waitUntil(lambda: window.library_model.row_for_id(stored.id) is not None)
     window.open_article(stored.id)
     window.library_panel.table.setFocus()
     window.commands.delete.trigger()
