@@ -28,7 +28,7 @@ from lxml import etree
 from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
-from reader.importers.html_markdown import element_to_markdown, escape_inline, remote_image_as_alt
+from reader.importers.html_markdown import element_to_markdown, escape_inline
 from reader.importers.parsed import ParsedArticle, ParsedFile
 from reader.importers.related_links import take_related
 from reader.importers.trafilatura_xml import as_html
@@ -36,16 +36,13 @@ from reader.library.lang import detect_language
 from reader.library.model import Article, Source
 from reader.library.text import normalize_title
 
-_REMOTE_TOKEN = "reader-remote-{}.png"
-_REMOTE_IMAGE = re.compile(r"^reader-remote-(\d+)\.png$")
+_REMOTE_TOKEN = "reader-remote.png"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ASSET_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_TAGS = 20
-_MIN_ARTICLE_WORDS = 20
-"""Fewer words than this is a menu, a login form or an error page, not an article."""
-_MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 _LINK_SCHEMES = ("http", "https", "mailto")
 
 
@@ -59,15 +56,16 @@ def parse_html_page(path: Path) -> ParsedFile:
     related = take_related(root, base_url)
     images = _PageImages(path.parent)
     images.prepare(root)
+    controls = _control_words(root)
     _prepare_links(root, base_url)
-    document = _extract(root)
+    document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
     body = (
         element_to_markdown(as_html(extracted), image=images.markdown)
         if extracted is not None
         else ""
     )
-    if _word_count(body) < _MIN_ARTICLE_WORDS:
+    if not _has_text(body, controls):
         raise ImportFailure(path, "no article text found in the page")
     site = _clean(getattr(document, "sitename", None)) or _clean(
         getattr(document, "hostname", None)
@@ -75,7 +73,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     title = _clean(getattr(document, "title", None)) or _fallback_title(root) or path.stem
     title = _without_site_name(_unsplit_title(title, root, site), site)
     body = _drop_title_heading(body, title)
-    if not body.strip():
+    if not _has_text(body, controls):
         raise ImportFailure(path, "no article text found in the page")
     url = _clean(getattr(document, "url", None)) or base_url
     categories = [_clean(c) for c in (getattr(document, "categories", None) or []) if _clean(c)]
@@ -94,13 +92,16 @@ def parse_html_page(path: Path) -> ParsedFile:
     return ParsedFile([ParsedArticle(article, images.used_assets(body), site_name=site)])
 
 
-def _extract(root: etree._Element) -> object | None:
+def _extract(root: etree._Element, *, with_images: bool) -> object | None:
+    """trafilatura on our tree. Images are asked for only when the page has a local one to
+    keep: asking for them costs the extractor precision (it keeps more of the page around
+    figures), and a remote image is not shown anyway."""
     import trafilatura
 
     return trafilatura.bare_extraction(
         root,
         with_metadata=True,
-        include_images=True,
+        include_images=with_images,
         include_links=True,
         include_formatting=True,
         include_comments=False,
@@ -108,9 +109,16 @@ def _extract(root: etree._Element) -> object | None:
     )
 
 
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+
+
 def _parse_tree(path: Path, text: str) -> etree._Element:
+    """The page as a tree without comments: given comment nodes, trafilatura cuts the
+    article short at them (pages lost half their paragraphs)."""
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        root = lxml.html.document_fromstring(
+            _XML_DECLARATION.sub("", text, count=1), parser=_PARSER
+        )
     except (etree.ParserError, ValueError) as error:
         raise ImportFailure(path, f"not a readable web page ({error})") from None
     return root
@@ -208,8 +216,26 @@ def _drop_title_heading(body: str, title: str) -> str:
     return body
 
 
-def _word_count(markdown: str) -> int:
-    return len(_MARKDOWN_TARGET.sub("]", markdown).split())
+_CONTROLS = "//a | //button | //nav | //form | //label | //option | //select"
+_WORD = re.compile(r"\w+")
+
+
+def _control_words(root: etree._Element) -> frozenset[str]:
+    """The words of the page's links, menus and form controls."""
+    return frozenset(
+        word
+        for element in root.xpath(_CONTROLS)
+        for word in _WORD.findall(str(element.xpath("string()")).casefold())
+    )
+
+
+def _has_text(markdown: str, controls: frozenset[str]) -> bool:
+    """Any words besides links and controls: a page of only those is a menu or a login form.
+
+    A word count would refuse short notes and whole pages in languages written without
+    spaces (a Japanese article is a handful of "words")."""
+    words = _WORD.findall(_MARKDOWN_LINK.sub("", markdown).casefold())
+    return any(word not in controls for word in words)
 
 
 def _split_tags(values: list[str]) -> list[str]:
@@ -273,7 +299,6 @@ class _PageImages:
         self._page_dir = page_dir.resolve()
         self._assets: dict[str, Path] = {}
         self._names_by_path: dict[Path, str] = {}
-        self._remote_alts: list[str] = []
 
     def prepare(self, root: etree._Element) -> None:
         """Point each ``<img>`` at its asset name, or at a token for a remote image."""
@@ -289,18 +314,21 @@ class _PageImages:
             if name is not None:
                 image.set("src", name)
             else:
-                alt = " ".join(f"{image.get('title', '')} {image.get('alt', '')}".split())
-                image.set("src", _REMOTE_TOKEN.format(len(self._remote_alts)))
-                self._remote_alts.append(alt)
+                image.set("src", _REMOTE_TOKEN)
+
+    def has_local(self) -> bool:
+        return bool(self._assets)
 
     def markdown(self, src: str, alt: str) -> str:
-        """A local image is linked by its asset name; a remote one becomes its alt text."""
-        remote = _REMOTE_IMAGE.match(src)
-        if remote is not None:
-            return remote_image_as_alt(src, self._remote_alts[int(remote.group(1))])
+        """A local image is linked by its asset name; a remote one leaves nothing.
+
+        A remote image is never fetched. Its alt text is not article text: kept, it became
+        a paragraph of its own ("*Russia*"), often twice (alt and title) and glued to the
+        next one; the figure's caption, which is text, stays.
+        """
         if src in self._assets:
             return f"![{escape_inline(' '.join(alt.split()))}]({src})"
-        return remote_image_as_alt(src, alt)
+        return ""
 
     def used_assets(self, body: str) -> dict[str, Path]:
         """Only the images the extracted text kept are copied into the library."""
