@@ -43,7 +43,6 @@ _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ASSET_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_TAGS = 20
 _MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
-_LINK_SCHEMES = ("http", "https", "mailto")
 
 
 def parse_html_page(path: Path) -> ParsedFile:
@@ -198,14 +197,15 @@ def _fallback_title(root: etree._Element) -> str:
 
 
 def _prepare_links(root: etree._Element, base_url: str) -> None:
-    """Absolute links stay links; one that cannot be made absolute keeps only its text."""
-    for link in list(root.iter("a")):
+    """Links are made absolute where they can be; the others stay links until the text is
+    extracted (the Markdown keeps only their text). Unwrapped here, a menu of relative
+    links would read as prose to the extractor, which weighs link density."""
+    if not base_url:
+        return
+    for link in root.iter("a"):
         href = (link.get("href") or "").strip()
-        url = urljoin(base_url, href) if base_url and href else href
-        if urlsplit(url).scheme in _LINK_SCHEMES:
-            link.set("href", url)
-        else:
-            link.drop_tag()
+        if href:
+            link.set("href", urljoin(base_url, href))
 
 
 def _drop_title_heading(body: str, title: str) -> str:
@@ -216,7 +216,7 @@ def _drop_title_heading(body: str, title: str) -> str:
     return body
 
 
-_CONTROLS = "//a | //button | //nav | //form | //label | //option | //select"
+_CONTROLS = "//button | //nav | //form | //label | //option | //select"
 _WORD = re.compile(r"\w+")
 
 
