@@ -22,13 +22,18 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
-import lxml.html
 from lxml import etree
 
 from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
 from reader.importers.html_markdown import element_to_markdown, escape_inline
+from reader.importers.page_tree import (
+    drop_hidden,
+    parse_page,
+    repeated_paragraphs,
+    restore_repeats,
+)
 from reader.importers.parsed import ParsedArticle, ParsedFile
 from reader.importers.related_links import take_related
 from reader.importers.trafilatura_xml import as_html
@@ -37,7 +42,6 @@ from reader.library.model import Article, Source
 from reader.library.text import normalize_title
 
 _REMOTE_TOKEN = "reader-remote.png"
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ASSET_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -50,6 +54,8 @@ def parse_html_page(path: Path) -> ParsedFile:
     data, sha256 = read_bytes(path)
     text, _encoding = decode_html(path, data)
     root = _parse_tree(path, text)
+    drop_hidden(root)
+    repeats = repeated_paragraphs(root)
     lang = _declared_language(root)
     base_url = _page_url(root)
     related = take_related(root, base_url)
@@ -59,6 +65,8 @@ def parse_html_page(path: Path) -> ParsedFile:
     _prepare_links(root, base_url)
     document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
+    if extracted is not None:
+        restore_repeats(extracted, repeats)
     body = (
         element_to_markdown(as_html(extracted), image=images.markdown)
         if extracted is not None
@@ -108,19 +116,11 @@ def _extract(root: etree._Element, *, with_images: bool) -> object | None:
     )
 
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
-
-
 def _parse_tree(path: Path, text: str) -> etree._Element:
-    """The page as a tree without comments: given comment nodes, trafilatura cuts the
-    article short at them (pages lost half their paragraphs)."""
     try:
-        root = lxml.html.document_fromstring(
-            _XML_DECLARATION.sub("", text, count=1), parser=_PARSER
-        )
+        return parse_page(text)
     except (etree.ParserError, ValueError) as error:
         raise ImportFailure(path, f"not a readable web page ({error})") from None
-    return root
 
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
