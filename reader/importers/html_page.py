@@ -28,6 +28,7 @@ from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
 from reader.importers.html_markdown import element_to_markdown, escape_inline
+from reader.importers.page_metadata import clean_byline, page_byline, page_title
 from reader.importers.page_tree import (
     drop_hidden,
     parse_page,
@@ -57,6 +58,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     drop_hidden(root)
     repeats = repeated_paragraphs(root)
     lang = _declared_language(root)
+    declared_author = page_byline(root)
     base_url = _page_url(root)
     related = take_related(root, base_url)
     images = _PageImages(path.parent)
@@ -77,8 +79,8 @@ def parse_html_page(path: Path) -> ParsedFile:
     site = _clean(getattr(document, "sitename", None)) or _clean(
         getattr(document, "hostname", None)
     )
-    title = _clean(getattr(document, "title", None)) or _fallback_title(root) or path.stem
-    title = _without_site_name(_unsplit_title(title, root, site), site)
+    author = declared_author or _authors(getattr(document, "author", None))
+    title = page_title(root, author, site) or _fallback_title(root) or path.stem
     body = _drop_title_heading(body, title)
     if not _has_text(body, controls):
         raise ImportFailure(path, "no article text found in the page")
@@ -88,7 +90,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     article = Article(
         title=title,
         body=body,
-        author=_authors(getattr(document, "author", None)),
+        author=author,
         published=_date(getattr(document, "date", None)),
         category=categories[0] if categories else "",
         tags=[tag for tag in tags if tag][:_MAX_TAGS],
@@ -121,48 +123,6 @@ def _parse_tree(path: Path, text: str) -> etree._Element:
         return parse_page(text)
     except (etree.ParserError, ValueError) as error:
         raise ImportFailure(path, f"not a readable web page ({error})") from None
-
-
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
-
-
-def _unsplit_title(title: str, root: etree._Element, site: str) -> str:
-    """The whole headline when the extractor cut <title> at the wrong separator.
-
-    Without a headline element the extractor splits <title> at " - " or " | " and keeps
-    one side: "Il Giornale dei Fiumi — Fiumi più caldi" became the site's name. When the
-    page's own site name is one side of <title>, cutting exactly that name is surer.
-    """
-    page_title = " ".join(root.xpath("string(//title)").split())
-    parts = {
-        part.strip()
-        for separator in _TITLE_SEPARATORS
-        if separator in page_title
-        for part in page_title.split(separator)
-    }
-    if title == page_title or title not in parts:
-        return title  # the headline came from elsewhere (og:title, <h1>): keep it
-    cut = _without_site_name(page_title, site)
-    return cut if cut != page_title else title
-
-
-def _without_site_name(title: str, site: str) -> str:
-    """ "Headline | Site" -> "Headline": pages put their name in <title>; the reader shows
-    the site apart. Only the page's own site name is cut, so a headline that merely
-    contains a dash keeps every word."""
-    if not site:
-        return title
-    # A site name may carry a tagline: "Aktuálně.cz - Víte, co se právě děje".
-    names = {normalize_title(site)}
-    names.update(normalize_title(site.split(separator)[0]) for separator in _TITLE_SEPARATORS)
-    for separator in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(separator)
-        if found and head.strip() and normalize_title(tail) in names:
-            return head.strip()
-        tail, found, head = title.partition(separator)
-        if found and head.strip() and normalize_title(tail) in names:
-            return head.strip()
-    return title
 
 
 def _clean(value: object) -> str:
@@ -265,7 +225,7 @@ def _authors(value: object) -> str:
         names.append(_person(words[:link]))
         if link is not None:
             break
-    return ", ".join(dict.fromkeys(name for name in names if name))
+    return clean_byline(", ".join(name for name in names if name))
 
 
 def _is_link_word(word: str) -> bool:
