@@ -51,6 +51,7 @@ BYLINE_TARGET = 0.85
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _QUOTES = str.maketrans({c: "" for c in "'\"‘’‚‛“”„‟«»`´"})
+_PUNCTUATION = re.compile(r"[^\w\s,]")
 _BYLINE_FILLER = re.compile(r"^(?:by|par|di|von|de|por)\s+", re.IGNORECASE)
 
 
@@ -103,12 +104,17 @@ def fold_title(title: str) -> str:
 def byline_matches(got: str, expected: str) -> bool:
     """Our author names the person Readability's byline names (either may say more:
     "By Erin Cunningham" holds "Erin Cunningham"; "Sarah Archer" is in ours)."""
-    got_folded, expected_folded = fold_title(got), fold_title(expected)
+    got_folded, expected_folded = _fold_name(got), _fold_name(expected)
     if not got_folded or not expected_folded:
         return False
     expected_folded = _BYLINE_FILLER.sub("", expected_folded)
     names = [name.strip() for name in got_folded.split(",") if name.strip()]
     return any(name in expected_folded or expected_folded in name for name in names)
+
+
+def _fold_name(name: str) -> str:
+    """Names compare without their punctuation: "Nelson D. Schwartz" is "Nelson D Schwartz"."""
+    return " ".join(_PUNCTUATION.sub(" ", fold_title(name)).split())
 
 
 def markdown_text(body: str) -> str:

@@ -60,7 +60,23 @@ _HIERARCHICAL = re.compile(r" [\\/>»] ")
 _SEPARATOR_CHARS = re.compile(r"[|\-–—\\/>»]+")
 _BYLINE_MARK = re.compile(r"byline|author|dateline|writtenby|p-author", re.IGNORECASE)
 _MAX_BYLINE = 100
-_BY = re.compile(r"^(?:by|par|di|von|por|door|av)\s*[:\-]?\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:(?:posted|written|published|words|text)\s+)?(?:by|par|di|von|por|door|av)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
+_AFTER_NAMES = re.compile(r"\s*(?:[|•·]|[(\[]?https?://|[(\[]?www\.)")
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday updated published posted".split()
+)
+_UNLIKELY = re.compile(
+    r"-ad-|banner|breadcrumbs|combx|comment|community|disqus|extra|footer|gdpr|header|menu|"
+    r"related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
+    r"popup|login|signin|sign-in|account",
+    re.IGNORECASE,
+)
+_MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
 _TITLE_SEGMENTS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
@@ -160,22 +176,46 @@ def page_byline(root: etree._Element) -> str:
             element.get("rel") == "author"
             or "author" in (element.get("itemprop") or "")
             or _BYLINE_MARK.search(marker)
-        ):
+        ) and not _in_page_furniture(element):
             text = _clean(element.xpath("string()"))
-            if 0 < len(text) < _MAX_BYLINE:
-                return clean_byline(text)
+            if 0 < len(text) < _MAX_BYLINE and len(element.findall(".//a")) <= 2:
+                byline = clean_byline(text)
+                if byline:
+                    return byline
     return ""
 
 
+def _in_page_furniture(element: etree._Element) -> bool:
+    """Inside a menu, header, sidebar or comment thread (as Readability skips them)."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("nav", "header", "footer", "aside", "form"):
+            return True
+        marker = f"{node.get('class', '')} {node.get('id', '')}"
+        if _UNLIKELY.search(marker) and not _MAYBE.search(marker):
+            return True
+    return False
+
+
 def clean_byline(text: str) -> str:
-    """ "By Erin Cunningham" -> "Erin Cunningham"; one name given twice is one name."""
+    """ "By Erin Cunningham" -> "Erin Cunningham"; one name given twice is one name
+    ("Jeffrey Gettleman, JEFFREY GETTLEMAN"); a date or link after the names goes
+    ("Our Foreign Staff 16 November 2017 • 2:15pm")."""
     text = _BY.sub("", _clean(text))
-    names = [name.strip() for name in text.split(",")]
+    text = _AFTER_NAMES.split(text, maxsplit=1)[0]
+    words = text.split()
+    cut = next((n for n, word in enumerate(words) if _is_date_word(word)), len(words))
+    text = " ".join(words[:cut]).strip(" ,;-–—")
+    names = [name.strip() for name in re.split(r",|;| and | & ", text)]
     unique: dict[str, str] = {}
     for name in names:
         if name:
             unique.setdefault(normalize_title(name), name)
     return ", ".join(unique.values())
+
+
+def _is_date_word(word: str) -> bool:
+    folded = word.casefold().strip(",.")
+    return folded in _DATE_WORDS or any(character.isdigit() for character in folded)
 
 
 def _document_title(root: etree._Element) -> str:
