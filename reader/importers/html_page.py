@@ -28,7 +28,13 @@ from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
 from reader.importers.html_markdown import element_to_markdown, escape_inline
-from reader.importers.page_metadata import clean_byline, page_byline, page_title
+from reader.importers.page_metadata import (
+    clean_byline,
+    extractor_author,
+    extractor_metadata,
+    page_byline,
+    page_title,
+)
 from reader.importers.page_tree import (
     drop_hidden,
     parse_page,
@@ -64,6 +70,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     images = _PageImages(path.parent)
     images.prepare(root)
     controls = _control_words(root)
+    metadata = extractor_metadata(root, base_url)
     _prepare_links(root, base_url)
     document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
@@ -76,22 +83,23 @@ def parse_html_page(path: Path) -> ParsedFile:
     )
     if not _has_text(body, controls):
         raise ImportFailure(path, "no article text found in the page")
-    site = _clean(getattr(document, "sitename", None)) or _clean(
-        getattr(document, "hostname", None)
+    site = _clean(getattr(metadata, "sitename", None)) or _clean(
+        getattr(metadata, "hostname", None)
     )
-    author = declared_author or _authors(getattr(document, "author", None))
+    author = declared_author or _authors(getattr(metadata, "author", None))
+    author = author or _authors(extractor_author(root))
     title = page_title(root, author, site) or _fallback_title(root) or path.stem
     body = _drop_title_heading(body, title)
     if not _has_text(body, controls):
         raise ImportFailure(path, "no article text found in the page")
-    url = _clean(getattr(document, "url", None)) or base_url
-    categories = [_clean(c) for c in (getattr(document, "categories", None) or []) if _clean(c)]
-    tags = list(dict.fromkeys(_split_tags(getattr(document, "tags", None) or [])))
+    url = _clean(getattr(metadata, "url", None)) or base_url
+    categories = [_clean(c) for c in (getattr(metadata, "categories", None) or []) if _clean(c)]
+    tags = list(dict.fromkeys(_split_tags(getattr(metadata, "tags", None) or [])))
     article = Article(
         title=title,
         body=body,
         author=author,
-        published=_date(getattr(document, "date", None)),
+        published=_date(getattr(metadata, "date", None)),
         category=categories[0] if categories else "",
         tags=[tag for tag in tags if tag][:_MAX_TAGS],
         lang=lang or detect_language(f"{title} {body[:4000]}"),
@@ -109,7 +117,7 @@ def _extract(root: etree._Element, *, with_images: bool) -> object | None:
 
     return trafilatura.bare_extraction(
         root,
-        with_metadata=True,
+        with_metadata=False,
         include_images=with_images,
         include_links=True,
         include_formatting=True,

@@ -20,9 +20,11 @@ Roy") goes, and bylines lose their "By" and trailing dates.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -78,6 +80,48 @@ _UNLIKELY = re.compile(
 )
 _MAYBE = re.compile(r"and|article|body|column|content|main|shadow", re.IGNORECASE)
 _TITLE_SEGMENTS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def extractor_metadata(root: etree._Element, url: str) -> object:
+    """trafilatura's reading of the page's metadata (author, site, categories, tags, URL)
+    and its date, found in the markup only.
+
+    ``bare_extraction(with_metadata=True)`` also searches the page's text for a date with
+    dateparser: that was half of the import's time, and on an encyclopedia page it took the
+    founding date of the subject for the article's. A date the page does not declare in its
+    markup is not one we can trust.
+    """
+    from htmldate import find_date
+    from trafilatura import metadata as meta
+
+    document = meta.examine_meta(root)
+    if document.author and " " not in document.author:
+        document.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader has known bugs
+        document = meta.extract_meta_json(root, document)
+    document.url = document.url or meta.extract_url(root, url or None)
+    document.sitename = document.sitename or meta.extract_sitename(root)
+    if document.sitename:
+        document.sitename = document.sitename.lstrip("@")
+    elif document.url:
+        document.sitename = urlsplit(document.url).hostname or ""
+    document.categories = document.categories or meta.extract_catstags("category", root)
+    document.tags = document.tags or meta.extract_catstags("tag", root)
+    try:
+        document.date = find_date(
+            root, extensive_search=False, original_date=True, url=document.url or None
+        )
+    except (ValueError, TypeError):
+        document.date = None
+    return document
+
+
+def extractor_author(root: etree._Element) -> str:
+    """trafilatura's guess at the author from the page's markup (a last resort: it reads
+    every element's class)."""
+    from trafilatura import metadata as meta
+
+    return meta.extract_author(root) or ""
 
 
 def meta_values(root: etree._Element) -> dict[str, str]:

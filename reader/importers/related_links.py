@@ -29,6 +29,7 @@ _TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _MIN_LINK_SHARE = 0.5
 _MAX_BOX_TEXT = 6000
 _MAX_HEADING_CLIMB = 3
+_MAX_HEADING_TEXT = 60
 _MIN_TITLE_WORDS = 2
 
 
@@ -57,6 +58,17 @@ def _text(element: etree._Element) -> str:
     return " ".join(element.text_content().split())
 
 
+def _longer_than(element: etree._Element, limit: int) -> bool:
+    """Whether the element's text exceeds ``limit`` characters, reading no more than that
+    (a page's every div is tested: its whole text would be read again for each)."""
+    length = 0
+    for piece in element.itertext():
+        length += len(piece.strip())
+        if length > limit * 2:
+            return True
+    return len(_text(element)) > limit
+
+
 def _is_link_box(element: etree._Element) -> bool:
     text = _text(element)
     if not text or len(text) > _MAX_BOX_TEXT:
@@ -81,8 +93,8 @@ def _marked_boxes(root: etree._Element) -> list[etree._Element]:
 
 def _headed_boxes(root: etree._Element) -> list[etree._Element]:
     boxes = []
-    for heading in list(root.iter()):  # a list: _box_after rearranges the tree
-        if _tag(heading) not in _HEADING_TAGS or len(_text(heading)) > 60:
+    for heading in list(root.iter(*_HEADING_TAGS)):  # a list: _box_after rearranges the tree
+        if _longer_than(heading, _MAX_HEADING_TEXT):
             continue
         if normalize_title(_text(heading)) not in RELATED_HEADINGS:
             continue
