@@ -24,6 +24,7 @@ from urllib.request import url2pathname
 
 from lxml import etree
 
+from reader.importers.body_cleanup import tidy_body
 from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
@@ -46,7 +47,6 @@ from reader.importers.related_links import take_related
 from reader.importers.trafilatura_xml import as_html
 from reader.library.lang import detect_language
 from reader.library.model import Article, Source
-from reader.library.text import normalize_title
 
 _REMOTE_TOKEN = "reader-remote.png"
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
@@ -89,7 +89,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     author = declared_author or _authors(getattr(metadata, "author", None))
     author = author or _authors(extractor_author(root))
     title = page_title(root, author, site) or _fallback_title(root) or path.stem
-    body = _drop_title_heading(body, title)
+    body = tidy_body(body, title)
     if not _has_text(body, controls):
         raise ImportFailure(path, "no article text found in the page")
     url = _clean(getattr(metadata, "url", None)) or base_url
@@ -174,14 +174,6 @@ def _prepare_links(root: etree._Element, base_url: str) -> None:
         href = (link.get("href") or "").strip()
         if href:
             link.set("href", urljoin(base_url, href))
-
-
-def _drop_title_heading(body: str, title: str) -> str:
-    """The reader shows the title above the body; a first heading repeating it goes."""
-    first, _, rest = body.partition("\n")
-    if first.startswith("#") and normalize_title(first.lstrip("#")) == normalize_title(title):
-        return rest.strip("\n")
-    return body
 
 
 _CONTROLS = "//button | //nav | //form | //label | //option | //select"

@@ -10,7 +10,7 @@ article text.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -31,6 +31,43 @@ _MAX_BOX_TEXT = 6000
 _MAX_HEADING_CLIMB = 3
 _MAX_HEADING_TEXT = 60
 _MIN_TITLE_WORDS = 2
+_CARD_EXTRAS = re.compile(
+    r"date|time|byline|author|kicker|label|comments?-count|read-?time", re.IGNORECASE
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
+    r"[a-z]*\.?"
+)
+_TRAILING_DATE = re.compile(
+    rf"\s*[-–—|·•,]?\s*(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_BYLINE = re.compile(
+    r"\s+(?:By|Di|Par|Von)\s+[A-ZÀ-Þ][\w.'-]*(?:\s+[A-ZÀ-Þ][\w.'-]*){1,3}\s*$"
+)
+_AD_NETWORKS = (
+    "outbrain.com",
+    "taboola.com",
+    "doubleclick.net",
+    "googleadservices.com",
+    "googlesyndication.com",
+    "revcontent.com",
+    "zergnet.com",
+    "adnxs.com",
+    "criteo.com",
+    "plista.com",
+    "ligatus.com",
+    "mgid.com",
+    "content.ad",
+    "adblade.com",
+    "nativo.com",
+    "sharethrough.com",
+    "yieldmo.com",
+)
+_REDIRECT_PATH = re.compile(r"/(?:redir|redirect|click|clk|aclk|adclick|track)(?:/|$|\?|\.)", re.I)
+_REDIRECT_KEYS = frozenset({"url", "u", "dest", "destination", "redirect", "redirect_url", "to"})
+_TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 
 
 def take_related(root: etree._Element, base_url: str) -> list[RelatedItem]:
@@ -148,8 +185,9 @@ def _items(box: etree._Element, base_url: str) -> list[RelatedItem]:
     items = []
     for link in box.iter("a"):
         url = _absolute(link.get("href", ""), base_url)
-        if not url:
+        if not url or is_advert_or_tracking(url):
             continue
+        url = without_tracking(url)
         title = _link_title(link)
         folded = normalize_title(title)
         if (
@@ -165,12 +203,65 @@ def _items(box: etree._Element, base_url: str) -> list[RelatedItem]:
 
 
 def _link_title(link: etree._Element) -> str:
-    """A card's headline when it has one, else the link's text."""
+    """A card's headline when it has one, else the link's text; without the date or byline
+    a card puts beside its headline ("Darfur Withers as Sudan Sells Food AUG. 9, 2008")."""
     for tag in _TITLE_TAGS:
         heading = next(link.iter(tag), None)
-        if heading is not None and _text(heading):
-            return _text(heading)
-    return _text(link)
+        if heading is not None and _title_text(heading):
+            return _title_text(heading)
+    return _title_text(link)
+
+
+def _title_text(element: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            marker = f"{child.get('class', '')} {child.get('id', '')}"
+            if isinstance(child.tag, str) and not (
+                child.tag in ("time", "img") or _CARD_EXTRAS.search(marker)
+            ):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    title = " ".join(" ".join(parts).split())
+    return _TRAILING_DATE.sub("", _TRAILING_BYLINE.sub("", title)).strip()
+
+
+def is_advert_or_tracking(url: str) -> bool:
+    """An ad network's link, or a redirect that only counts the click: not a related article.
+
+    Recommendation widgets (Outbrain, Taboola ...) sit where "related articles" do and
+    look the same; their links go through the network's click counter, and what they
+    recommend is advertising.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").casefold()
+    if any(host == name or host.endswith("." + name) for name in _AD_NETWORKS):
+        return True
+    if _REDIRECT_PATH.search(parts.path):
+        return True
+    return any(
+        key.casefold() in _REDIRECT_KEYS and urlsplit(value).scheme in ("http", "https")
+        for key, value in parse_qsl(parts.query)
+    )
+
+
+def without_tracking(url: str) -> str:
+    """The address without its campaign-tracking parameters (``utm_source`` ...)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not key.casefold().startswith(_TRACKING_PREFIXES)
+    ]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def _teaser(link: etree._Element) -> str:
