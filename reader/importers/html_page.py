@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from lxml import etree
@@ -73,13 +73,12 @@ def parse_html_page(path: Path) -> ParsedFile:
     images.prepare(root)
     controls = _control_words(root)
     metadata = extractor_metadata(root, base_url)
-    _prepare_links(root, base_url)
     document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
     if extracted is not None:
         restore_repeats(extracted, repeats)
     body = (
-        element_to_markdown(as_html(extracted), image=images.markdown)
+        element_to_markdown(as_html(extracted, base_url), image=images.markdown)
         if extracted is not None
         else ""
     )
@@ -174,18 +173,6 @@ def _fallback_title(root: etree._Element) -> str:
             if text:
                 return text
     return ""
-
-
-def _prepare_links(root: etree._Element, base_url: str) -> None:
-    """Links are made absolute where they can be; the others stay links until the text is
-    extracted (the Markdown keeps only their text). Unwrapped here, a menu of relative
-    links would read as prose to the extractor, which weighs link density."""
-    if not base_url:
-        return
-    for link in root.iter("a"):
-        href = (link.get("href") or "").strip()
-        if href:
-            link.set("href", urljoin(base_url, href))
 
 
 _CONTROLS = "//button | //nav | //form | //label | //option | //select"

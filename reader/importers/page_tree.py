@@ -32,9 +32,8 @@ def drop_hidden(root: etree._Element) -> None:
     """Elements the page hides are not part of what its reader saw."""
     hidden = [
         element
-        for element in root.iter()
-        if isinstance(element.tag, str)
-        and element.tag not in ("html", "body")
+        for element in root.xpath("//*[@hidden or @style]")
+        if element.tag not in ("html", "body")
         and (element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", "")))
     ]
     for element in hidden:

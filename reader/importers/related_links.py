@@ -130,11 +130,7 @@ def _marked_boxes(root: etree._Element) -> list[etree._Element]:
 
 def _headed_boxes(root: etree._Element) -> list[etree._Element]:
     boxes = []
-    for heading in list(root.iter(*_HEADING_TAGS)):  # a list: _box_after rearranges the tree
-        if _longer_than(heading, _MAX_HEADING_TEXT):
-            continue
-        if normalize_title(_text(heading)) not in RELATED_HEADINGS:
-            continue
+    for heading in _related_headings(root):
         if any(_tag(ancestor) == "a" for ancestor in heading.iterancestors()):
             continue
         box = _box_around(heading)
@@ -143,6 +139,35 @@ def _headed_boxes(root: etree._Element) -> list[etree._Element]:
         if box is not None:
             boxes.append(box)
     return boxes
+
+
+def _related_headings(root: etree._Element) -> list[etree._Element]:
+    """Elements whose whole text is a "related articles" heading, in document order.
+
+    Found from the page's short text pieces, not by reading every element's text: that
+    read each large container's whole text again and was most of the box search's time.
+    """
+    found: dict[etree._Element, None] = {}
+    for piece in root.xpath("//text()"):
+        text = piece.strip()
+        if not text or len(text) > _MAX_HEADING_TEXT:
+            continue
+        if normalize_title(text) not in RELATED_HEADINGS:
+            continue
+        element = piece.getparent()
+        if element is not None and not piece.is_text:
+            element = element.getparent()  # a tail belongs to the element around it
+        while element is not None and _tag(element) not in ("body", "html"):
+            if _tag(element) in _HEADING_TAGS and not _longer_than(element, _MAX_HEADING_TEXT):
+                if normalize_title(_text(element)) == normalize_title(text):
+                    found[element] = None
+            elif _longer_than(element, _MAX_HEADING_TEXT):
+                break
+            element = element.getparent()
+    if len(found) < 2:
+        return list(found)
+    order = {element: n for n, element in enumerate(root.iter())}
+    return sorted(found, key=order.__getitem__)
 
 
 def _box_around(heading: etree._Element) -> etree._Element | None:
