@@ -171,12 +171,23 @@ def json_ld(root: etree._Element) -> dict[str, str]:
     return {}
 
 
-def page_title(root: etree._Element, author: str = "", site: str = "") -> str:
+def declared_metadata(root: etree._Element) -> dict[str, str]:
+    """The title and byline the page declares (JSON-LD first, then meta tags); read once."""
+    values = meta_values(root)
+    found = json_ld(root)
+    title = found.get("title") or next((values[k] for k in _TITLE_KEYS if values.get(k)), "")
+    byline = found.get("byline") or next(
+        (values[key] for key in _BYLINE_KEYS if values.get(key)), ""
+    )
+    return {"title": title, "byline": byline}
+
+
+def page_title(
+    root: etree._Element, declared: dict[str, str], author: str = "", site: str = ""
+) -> str:
     """The article's title: the one the page declares, else its ``<title>`` without the
     site's name, or cut as Readability cuts it; a last segment naming the author goes."""
-    values = meta_values(root)
-    title = json_ld(root).get("title", "")
-    title = title or next((values[key] for key in _TITLE_KEYS if values.get(key)), "")
+    title = declared.get("title", "")
     if not title:
         document_title = _clean(root.xpath("string(//title)"))
         title = without_site_name(document_title, site)
@@ -204,14 +215,11 @@ def without_site_name(title: str, site: str) -> str:
     return title
 
 
-def page_byline(root: etree._Element) -> str:
+def page_byline(root: etree._Element, declared: dict[str, str]) -> str:
     """The author the page declares, or the text of its byline element; "" if neither."""
-    declared = json_ld(root).get("byline", "")
-    if not declared:
-        values = meta_values(root)
-        declared = next((values[key] for key in _BYLINE_KEYS if values.get(key)), "")
-    if declared and not declared.startswith(("http://", "https://")):
-        return clean_byline(declared)
+    byline = declared.get("byline", "")
+    if byline and not byline.startswith(("http://", "https://")):
+        return clean_byline(byline)
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "meta"):
             continue
