@@ -49,7 +49,7 @@ from reader.importers.trafilatura_xml import as_html
 from reader.library.lang import detect_language
 from reader.library.model import Article, Source
 
-_SHORT_EXTRACTION = 1500
+_SHORT_EXTRACTION = 1000
 """Characters: below this, trafilatura's own extraction may have missed the article."""
 _REMOTE_TOKEN = "reader-remote.png"
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")

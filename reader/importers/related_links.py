@@ -30,6 +30,7 @@ _MIN_LINK_SHARE = 0.5
 _MAX_BOX_TEXT = 6000
 _MAX_HEADING_CLIMB = 3
 _MAX_HEADING_TEXT = 60
+_MAX_HEADING_WORDS = max(len(heading.split()) for heading in RELATED_HEADINGS) + 1
 _MIN_TITLE_WORDS = 2
 _CARD_EXTRAS = re.compile(
     r"date|time|byline|author|kicker|label|comments?-count|read-?time", re.IGNORECASE
@@ -119,8 +120,8 @@ def _is_link_box(element: etree._Element) -> bool:
 
 def _marked_boxes(root: etree._Element) -> list[etree._Element]:
     boxes = []
-    for element in root.iter():
-        if _tag(element) not in _BOX_TAGS:
+    for element in root.iter(*_BOX_TAGS):
+        if element.get("class") is None and element.get("id") is None:
             continue
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         if _BOX_MARKER.search(marker) and _is_link_box(element):
@@ -150,7 +151,7 @@ def _related_headings(root: etree._Element) -> list[etree._Element]:
     found: dict[etree._Element, None] = {}
     for piece in root.xpath("//text()"):
         text = piece.strip()
-        if not text or len(text) > _MAX_HEADING_TEXT:
+        if not text or len(text) > _MAX_HEADING_TEXT or len(text.split()) > _MAX_HEADING_WORDS:
             continue
         if normalize_title(text) not in RELATED_HEADINGS:
             continue
