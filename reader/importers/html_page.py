@@ -73,7 +73,6 @@ def parse_html_page(path: Path) -> ParsedFile:
     related = take_related(root, base_url)
     images = _PageImages(path.parent)
     images.prepare(root)
-    controls = _control_words(root)
     metadata = extractor_metadata(root, base_url)
     document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
@@ -84,7 +83,7 @@ def parse_html_page(path: Path) -> ParsedFile:
         if extracted is not None
         else ""
     )
-    if not _has_text(body, controls):
+    if not _has_text(body, root):
         raise ImportFailure(path, "no article text found in the page")
     site = _clean(getattr(metadata, "sitename", None)) or _clean(
         getattr(metadata, "hostname", None)
@@ -93,7 +92,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     author = author or _authors(extractor_author(root))
     title = page_title(root, declared, author, site) or _fallback_title(root) or path.stem
     body = tidy_body(body, title)
-    if not _has_text(body, controls):
+    if not _has_text(body, root):
         raise ImportFailure(path, "no article text found in the page")
     url = _clean(getattr(metadata, "url", None)) or base_url
     categories = [_clean(c) for c in (getattr(metadata, "categories", None) or []) if _clean(c)]
@@ -180,6 +179,8 @@ def _fallback_title(root: etree._Element) -> str:
     return ""
 
 
+_MENU_WORDS = 40
+"""More distinct words than a menu and a login form have between them."""
 _CONTROLS = "//button | //nav | //form | //label | //option | //select"
 _WORD = re.compile(r"\w+")
 
@@ -193,13 +194,16 @@ def _control_words(root: etree._Element) -> frozenset[str]:
     )
 
 
-def _has_text(markdown: str, controls: frozenset[str]) -> bool:
+def _has_text(markdown: str, root: etree._Element) -> bool:
     """Any words besides links and controls: a page of only those is a menu or a login form.
 
     A word count would refuse short notes and whole pages in languages written without
-    spaces (a Japanese article is a handful of "words")."""
-    words = _WORD.findall(_MARKDOWN_LINK.sub("", markdown).casefold())
-    return any(word not in controls for word in words)
+    spaces (a Japanese article is a handful of "words"). The page's controls are read
+    only for a short body: a long one is text whatever its words."""
+    words = set(_WORD.findall(_MARKDOWN_LINK.sub("", markdown).casefold()))
+    if len(words) > _MENU_WORDS:
+        return True
+    return bool(words - _control_words(root))
 
 
 def _split_tags(values: list[str]) -> list[str]:
