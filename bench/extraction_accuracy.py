@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import re
 import sys
 import time
@@ -44,6 +45,7 @@ from reader.importers.batch import parse_file
 from reader.importers.errors import ImportFailure
 
 ROOT = Path(__file__).resolve().parents[1]
+_SPAWN = multiprocessing.get_context("spawn")
 DOC = ROOT / "docs" / "import-accuracy.md"
 TITLE_TARGET = 0.92
 F1_TARGET = 0.96
@@ -154,8 +156,10 @@ def score_page(folder: Path) -> PageScore:
 
 
 def score_pages(folders: list[Path], workers: int = 2) -> list[PageScore]:
-    """Every page scored, in separate processes (the pages are independent)."""
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    """Every page scored, in separate processes (the pages are independent). Spawned, not
+    forked: the test suite's process runs Qt threads, and forking a threaded process can
+    deadlock (Python 3.12 warns about it, and the tests treat warnings as errors)."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_SPAWN) as pool:
         return list(pool.map(score_page, folders, chunksize=4))
 
 
@@ -333,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     roots = args.pages or [corpus for corpus in [find_corpus(ROOT)] if corpus]
     folders = find_pages(roots)
     scores = score_pages(folders, args.workers)
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
+    with ProcessPoolExecutor(max_workers=args.workers, mp_context=_SPAWN) as pool:
         plain = list(pool.map(_trafilatura_f1, folders, chunksize=4))
         lxml_readability = (
             list(pool.map(_readability_f1, folders, chunksize=4))
