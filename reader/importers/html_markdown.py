@@ -146,14 +146,17 @@ class _Converter:
             text = _finish_inline(self._inline_children(element))
             return [f"*{text}*"] if text else []
         if tag == "tr":
-            cells = [
-                _finish_inline(self._inline_children(cell))
-                for cell in element
-                if _tag(cell) in ("td", "th")
-            ]
+            cells = [self._cell(cell) for cell in element if _tag(cell) in ("td", "th")]
             row = " | ".join(cell for cell in cells if cell)
             return [row] if row else []
         return self.blocks(element)
+
+    def _cell(self, cell: etree._Element) -> str:
+        """A table cell on one line: its paragraphs (a layout table holds whole articles
+        in cells) stay apart by a space instead of running together ("Genocide.French")."""
+        if _has_block(cell):
+            return " ".join(" ".join(block.split()) for block in self.blocks(cell))
+        return _finish_inline(self._inline_children(cell)).replace("  \n", " ")
 
     def _list(self, element: etree._Element, *, ordered: bool) -> str:
         lines: list[str] = []
@@ -181,7 +184,9 @@ class _Converter:
         if tag == "br":
             return _BREAK
         if tag == "img":
-            return self._image(self._url(element.get("src", "")), element.get("alt", ""))
+            # Spaced: two images in a row would glue into "*A**B*" (read as "A**B").
+            image = self._image(self._url(element.get("src", "")), element.get("alt", ""))
+            return f" {image} " if image else ""
         if tag in ("code", "kbd", "samp", "tt"):
             return _code_span(_all_text(element))
         inner = self._inline_children(element)

@@ -19,34 +19,44 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-import lxml.html
 from lxml import etree
 
+from reader.importers.body_cleanup import tidy_body
 from reader.importers.decoding import read_bytes
 from reader.importers.errors import ImportFailure
 from reader.importers.html_decoding import decode_html
-from reader.importers.html_markdown import element_to_markdown, escape_inline, remote_image_as_alt
+from reader.importers.html_markdown import element_to_markdown, escape_inline
+from reader.importers.page_metadata import (
+    clean_byline,
+    declared_metadata,
+    extractor_author,
+    extractor_metadata,
+    page_byline,
+    page_title,
+)
+from reader.importers.page_tree import (
+    drop_hidden,
+    parse_page,
+    repeated_paragraphs,
+    restore_repeats,
+)
 from reader.importers.parsed import ParsedArticle, ParsedFile
 from reader.importers.related_links import take_related
 from reader.importers.trafilatura_xml import as_html
 from reader.library.lang import detect_language
 from reader.library.model import Article, Source
-from reader.library.text import normalize_title
 
-_REMOTE_TOKEN = "reader-remote-{}.png"
-_REMOTE_IMAGE = re.compile(r"^reader-remote-(\d+)\.png$")
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_SHORT_EXTRACTION = 1000
+"""Characters: below this, trafilatura's own extraction may have missed the article."""
+_REMOTE_TOKEN = "reader-remote.png"
 _IMAGE_ATTRIBUTES = ("src", "data-src", "data-original", "data-lazy-src")
 _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ASSET_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_TAGS = 20
-_MIN_ARTICLE_WORDS = 20
-"""Fewer words than this is a menu, a login form or an error page, not an article."""
-_MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
-_LINK_SCHEMES = ("http", "https", "mailto")
+_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
 
 
 def parse_html_page(path: Path) -> ParsedFile:
@@ -54,37 +64,44 @@ def parse_html_page(path: Path) -> ParsedFile:
     data, sha256 = read_bytes(path)
     text, _encoding = decode_html(path, data)
     root = _parse_tree(path, text)
+    drop_hidden(root)
+    repeats = repeated_paragraphs(root)
     lang = _declared_language(root)
+    declared = declared_metadata(root)
+    declared_author = page_byline(root, declared)
     base_url = _page_url(root)
     related = take_related(root, base_url)
     images = _PageImages(path.parent)
     images.prepare(root)
-    _prepare_links(root, base_url)
-    document = _extract(root)
+    metadata = extractor_metadata(root, base_url)
+    document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
+    if extracted is not None:
+        restore_repeats(extracted, repeats)
     body = (
-        element_to_markdown(as_html(extracted), image=images.markdown)
+        element_to_markdown(as_html(extracted, base_url), image=images.markdown)
         if extracted is not None
         else ""
     )
-    if _word_count(body) < _MIN_ARTICLE_WORDS:
+    if not _has_text(body, root):
         raise ImportFailure(path, "no article text found in the page")
-    site = _clean(getattr(document, "sitename", None)) or _clean(
-        getattr(document, "hostname", None)
+    site = _clean(getattr(metadata, "sitename", None)) or _clean(
+        getattr(metadata, "hostname", None)
     )
-    title = _clean(getattr(document, "title", None)) or _fallback_title(root) or path.stem
-    title = _without_site_name(_unsplit_title(title, root, site), site)
-    body = _drop_title_heading(body, title)
-    if not body.strip():
+    author = declared_author or _authors(getattr(metadata, "author", None))
+    author = author or _authors(extractor_author(root))
+    title = page_title(root, declared, author, site) or _fallback_title(root) or path.stem
+    body = tidy_body(body, title)
+    if not _has_text(body, root):
         raise ImportFailure(path, "no article text found in the page")
-    url = _clean(getattr(document, "url", None)) or base_url
-    categories = [_clean(c) for c in (getattr(document, "categories", None) or []) if _clean(c)]
-    tags = list(dict.fromkeys(_split_tags(getattr(document, "tags", None) or [])))
+    url = _clean(getattr(metadata, "url", None)) or base_url
+    categories = [_clean(c) for c in (getattr(metadata, "categories", None) or []) if _clean(c)]
+    tags = list(dict.fromkeys(_split_tags(getattr(metadata, "tags", None) or [])))
     article = Article(
         title=title,
         body=body,
-        author=_authors(getattr(document, "author", None)),
-        published=_date(getattr(document, "date", None)),
+        author=author,
+        published=_date(getattr(metadata, "date", None)),
         category=categories[0] if categories else "",
         tags=[tag for tag in tags if tag][:_MAX_TAGS],
         lang=lang or detect_language(f"{title} {body[:4000]}"),
@@ -94,68 +111,41 @@ def parse_html_page(path: Path) -> ParsedFile:
     return ParsedFile([ParsedArticle(article, images.used_assets(body), site_name=site)])
 
 
-def _extract(root: etree._Element) -> object | None:
+def _extract(root: etree._Element, *, with_images: bool) -> object | None:
+    """trafilatura on our tree, its own extraction first; its comparison with its
+    fallback extractors only when that came out short.
+
+    The comparison rescues pages whose article trafilatura misses (a few sentences found
+    where Readability's algorithm finds the text), but on pages where trafilatura did
+    find a whole article it more often swaps in a longer, worse one (a news page's text
+    plus every teaser under it), and it costs a third of the extraction time. Images are
+    asked for only when the page has a local one to keep: asking costs precision (more of
+    the page around figures is kept), and a remote image is not shown anyway.
+    """
     import trafilatura
 
-    return trafilatura.bare_extraction(
-        root,
-        with_metadata=True,
-        include_images=True,
-        include_links=True,
-        include_formatting=True,
-        include_comments=False,
-        include_tables=True,
-    )
+    options = {
+        # Not "python": that also renders the text, which we do not use (a tenth of
+        # the extraction's time); the body is the same tree.
+        "output_format": "xml",
+        "with_metadata": False,
+        "include_images": with_images,
+        "include_links": True,
+        "include_formatting": True,
+        "include_comments": False,
+        "include_tables": True,
+    }
+    document = trafilatura.bare_extraction(root, fast=True, **options)
+    if len(getattr(document, "raw_text", None) or "") < _SHORT_EXTRACTION:
+        document = trafilatura.bare_extraction(root, fast=False, **options) or document
+    return document
 
 
 def _parse_tree(path: Path, text: str) -> etree._Element:
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        return parse_page(text)
     except (etree.ParserError, ValueError) as error:
         raise ImportFailure(path, f"not a readable web page ({error})") from None
-    return root
-
-
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
-
-
-def _unsplit_title(title: str, root: etree._Element, site: str) -> str:
-    """The whole headline when the extractor cut <title> at the wrong separator.
-
-    Without a headline element the extractor splits <title> at " - " or " | " and keeps
-    one side: "Il Giornale dei Fiumi — Fiumi più caldi" became the site's name. When the
-    page's own site name is one side of <title>, cutting exactly that name is surer.
-    """
-    page_title = " ".join(root.xpath("string(//title)").split())
-    parts = {
-        part.strip()
-        for separator in _TITLE_SEPARATORS
-        if separator in page_title
-        for part in page_title.split(separator)
-    }
-    if title == page_title or title not in parts:
-        return title  # the headline came from elsewhere (og:title, <h1>): keep it
-    cut = _without_site_name(page_title, site)
-    return cut if cut != page_title else title
-
-
-def _without_site_name(title: str, site: str) -> str:
-    """ "Headline | Site" -> "Headline": pages put their name in <title>; the reader shows
-    the site apart. Only the page's own site name is cut, so a headline that merely
-    contains a dash keeps every word."""
-    if not site:
-        return title
-    # A site name may carry a tagline: "Aktuálně.cz - Víte, co se právě děje".
-    names = {normalize_title(site)}
-    names.update(normalize_title(site.split(separator)[0]) for separator in _TITLE_SEPARATORS)
-    for separator in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(separator)
-        if found and head.strip() and normalize_title(tail) in names:
-            return head.strip()
-        tail, found, head = title.partition(separator)
-        if found and head.strip() and normalize_title(tail) in names:
-            return head.strip()
-    return title
 
 
 def _clean(value: object) -> str:
@@ -189,27 +179,31 @@ def _fallback_title(root: etree._Element) -> str:
     return ""
 
 
-def _prepare_links(root: etree._Element, base_url: str) -> None:
-    """Absolute links stay links; one that cannot be made absolute keeps only its text."""
-    for link in list(root.iter("a")):
-        href = (link.get("href") or "").strip()
-        url = urljoin(base_url, href) if base_url and href else href
-        if urlsplit(url).scheme in _LINK_SCHEMES:
-            link.set("href", url)
-        else:
-            link.drop_tag()
+_MENU_WORDS = 40
+"""More distinct words than a menu and a login form have between them."""
+_CONTROLS = "//button | //nav | //form | //label | //option | //select"
+_WORD = re.compile(r"\w+")
 
 
-def _drop_title_heading(body: str, title: str) -> str:
-    """The reader shows the title above the body; a first heading repeating it goes."""
-    first, _, rest = body.partition("\n")
-    if first.startswith("#") and normalize_title(first.lstrip("#")) == normalize_title(title):
-        return rest.strip("\n")
-    return body
+def _control_words(root: etree._Element) -> frozenset[str]:
+    """The words of the page's links, menus and form controls."""
+    return frozenset(
+        word
+        for element in root.xpath(_CONTROLS)
+        for word in _WORD.findall(str(element.xpath("string()")).casefold())
+    )
 
 
-def _word_count(markdown: str) -> int:
-    return len(_MARKDOWN_TARGET.sub("]", markdown).split())
+def _has_text(markdown: str, root: etree._Element) -> bool:
+    """Any words besides links and controls: a page of only those is a menu or a login form.
+
+    A word count would refuse short notes and whole pages in languages written without
+    spaces (a Japanese article is a handful of "words"). The page's controls are read
+    only for a short body: a long one is text whatever its words."""
+    words = set(_WORD.findall(_MARKDOWN_LINK.sub("", markdown).casefold()))
+    if len(words) > _MENU_WORDS:
+        return True
+    return bool(words - _control_words(root))
 
 
 def _split_tags(values: list[str]) -> list[str]:
@@ -239,7 +233,7 @@ def _authors(value: object) -> str:
         names.append(_person(words[:link]))
         if link is not None:
             break
-    return ", ".join(dict.fromkeys(name for name in names if name))
+    return clean_byline(", ".join(name for name in names if name))
 
 
 def _is_link_word(word: str) -> bool:
@@ -273,7 +267,6 @@ class _PageImages:
         self._page_dir = page_dir.resolve()
         self._assets: dict[str, Path] = {}
         self._names_by_path: dict[Path, str] = {}
-        self._remote_alts: list[str] = []
 
     def prepare(self, root: etree._Element) -> None:
         """Point each ``<img>`` at its asset name, or at a token for a remote image."""
@@ -289,18 +282,21 @@ class _PageImages:
             if name is not None:
                 image.set("src", name)
             else:
-                alt = " ".join(f"{image.get('title', '')} {image.get('alt', '')}".split())
-                image.set("src", _REMOTE_TOKEN.format(len(self._remote_alts)))
-                self._remote_alts.append(alt)
+                image.set("src", _REMOTE_TOKEN)
+
+    def has_local(self) -> bool:
+        return bool(self._assets)
 
     def markdown(self, src: str, alt: str) -> str:
-        """A local image is linked by its asset name; a remote one becomes its alt text."""
-        remote = _REMOTE_IMAGE.match(src)
-        if remote is not None:
-            return remote_image_as_alt(src, self._remote_alts[int(remote.group(1))])
+        """A local image is linked by its asset name; a remote one leaves nothing.
+
+        A remote image is never fetched. Its alt text is not article text: kept, it became
+        a paragraph of its own ("*Russia*"), often twice (alt and title) and glued to the
+        next one; the figure's caption, which is text, stays.
+        """
         if src in self._assets:
             return f"![{escape_inline(' '.join(alt.split()))}]({src})"
-        return remote_image_as_alt(src, alt)
+        return ""
 
     def used_assets(self, body: str) -> dict[str, Path]:
         """Only the images the extracted text kept are copied into the library."""

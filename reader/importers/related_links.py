@@ -10,7 +10,7 @@ article text.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -29,7 +29,46 @@ _TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6")
 _MIN_LINK_SHARE = 0.5
 _MAX_BOX_TEXT = 6000
 _MAX_HEADING_CLIMB = 3
+_MAX_HEADING_TEXT = 60
+_MAX_HEADING_WORDS = max(len(heading.split()) for heading in RELATED_HEADINGS) + 1
 _MIN_TITLE_WORDS = 2
+_CARD_EXTRAS = re.compile(
+    r"date|time|byline|author|kicker|label|comments?-count|read-?time", re.IGNORECASE
+)
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|gen|mag|giu|lug|ago|set|ott|dic)"
+    r"[a-z]*\.?"
+)
+_TRAILING_DATE = re.compile(
+    rf"\s*[-–—|·•,]?\s*(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_BYLINE = re.compile(
+    r"\s+(?:By|Di|Par|Von)\s+[A-ZÀ-Þ][\w.'-]*(?:\s+[A-ZÀ-Þ][\w.'-]*){1,3}\s*$"
+)
+_AD_NETWORKS = (
+    "outbrain.com",
+    "taboola.com",
+    "doubleclick.net",
+    "googleadservices.com",
+    "googlesyndication.com",
+    "revcontent.com",
+    "zergnet.com",
+    "adnxs.com",
+    "criteo.com",
+    "plista.com",
+    "ligatus.com",
+    "mgid.com",
+    "content.ad",
+    "adblade.com",
+    "nativo.com",
+    "sharethrough.com",
+    "yieldmo.com",
+)
+_REDIRECT_PATH = re.compile(r"/(?:redir|redirect|click|clk|aclk|adclick|track)(?:/|$|\?|\.)", re.I)
+_REDIRECT_KEYS = frozenset({"url", "u", "dest", "destination", "redirect", "redirect_url", "to"})
+_TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
 
 
 def take_related(root: etree._Element, base_url: str) -> list[RelatedItem]:
@@ -57,6 +96,17 @@ def _text(element: etree._Element) -> str:
     return " ".join(element.text_content().split())
 
 
+def _longer_than(element: etree._Element, limit: int) -> bool:
+    """Whether the element's text exceeds ``limit`` characters, reading no more than that
+    (a page's every div is tested: its whole text would be read again for each)."""
+    length = 0
+    for piece in element.itertext():
+        length += len(piece.strip())
+        if length > limit * 2:
+            return True
+    return len(_text(element)) > limit
+
+
 def _is_link_box(element: etree._Element) -> bool:
     text = _text(element)
     if not text or len(text) > _MAX_BOX_TEXT:
@@ -70,8 +120,8 @@ def _is_link_box(element: etree._Element) -> bool:
 
 def _marked_boxes(root: etree._Element) -> list[etree._Element]:
     boxes = []
-    for element in root.iter():
-        if _tag(element) not in _BOX_TAGS:
+    for element in root.iter(*_BOX_TAGS):
+        if element.get("class") is None and element.get("id") is None:
             continue
         marker = f"{element.get('class', '')} {element.get('id', '')}"
         if _BOX_MARKER.search(marker) and _is_link_box(element):
@@ -81,11 +131,7 @@ def _marked_boxes(root: etree._Element) -> list[etree._Element]:
 
 def _headed_boxes(root: etree._Element) -> list[etree._Element]:
     boxes = []
-    for heading in list(root.iter()):  # a list: _box_after rearranges the tree
-        if _tag(heading) not in _HEADING_TAGS or len(_text(heading)) > 60:
-            continue
-        if normalize_title(_text(heading)) not in RELATED_HEADINGS:
-            continue
+    for heading in _related_headings(root):
         if any(_tag(ancestor) == "a" for ancestor in heading.iterancestors()):
             continue
         box = _box_around(heading)
@@ -94,6 +140,35 @@ def _headed_boxes(root: etree._Element) -> list[etree._Element]:
         if box is not None:
             boxes.append(box)
     return boxes
+
+
+def _related_headings(root: etree._Element) -> list[etree._Element]:
+    """Elements whose whole text is a "related articles" heading, in document order.
+
+    Found from the page's short text pieces, not by reading every element's text: that
+    read each large container's whole text again and was most of the box search's time.
+    """
+    found: dict[etree._Element, None] = {}
+    for piece in root.xpath("//text()"):
+        text = piece.strip()
+        if not text or len(text) > _MAX_HEADING_TEXT or len(text.split()) > _MAX_HEADING_WORDS:
+            continue
+        if normalize_title(text) not in RELATED_HEADINGS:
+            continue
+        element = piece.getparent()
+        if element is not None and not piece.is_text:
+            element = element.getparent()  # a tail belongs to the element around it
+        while element is not None and _tag(element) not in ("body", "html"):
+            if _tag(element) in _HEADING_TAGS and not _longer_than(element, _MAX_HEADING_TEXT):
+                if normalize_title(_text(element)) == normalize_title(text):
+                    found[element] = None
+            elif _longer_than(element, _MAX_HEADING_TEXT):
+                break
+            element = element.getparent()
+    if len(found) < 2:
+        return list(found)
+    order = {element: n for n, element in enumerate(root.iter())}
+    return sorted(found, key=order.__getitem__)
 
 
 def _box_around(heading: etree._Element) -> etree._Element | None:
@@ -136,8 +211,9 @@ def _items(box: etree._Element, base_url: str) -> list[RelatedItem]:
     items = []
     for link in box.iter("a"):
         url = _absolute(link.get("href", ""), base_url)
-        if not url:
+        if not url or is_advert_or_tracking(url):
             continue
+        url = without_tracking(url)
         title = _link_title(link)
         folded = normalize_title(title)
         if (
@@ -153,12 +229,65 @@ def _items(box: etree._Element, base_url: str) -> list[RelatedItem]:
 
 
 def _link_title(link: etree._Element) -> str:
-    """A card's headline when it has one, else the link's text."""
+    """A card's headline when it has one, else the link's text; without the date or byline
+    a card puts beside its headline ("Darfur Withers as Sudan Sells Food AUG. 9, 2008")."""
     for tag in _TITLE_TAGS:
         heading = next(link.iter(tag), None)
-        if heading is not None and _text(heading):
-            return _text(heading)
-    return _text(link)
+        if heading is not None and _title_text(heading):
+            return _title_text(heading)
+    return _title_text(link)
+
+
+def _title_text(element: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            marker = f"{child.get('class', '')} {child.get('id', '')}"
+            if isinstance(child.tag, str) and not (
+                child.tag in ("time", "img") or _CARD_EXTRAS.search(marker)
+            ):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    title = " ".join(" ".join(parts).split())
+    return _TRAILING_DATE.sub("", _TRAILING_BYLINE.sub("", title)).strip()
+
+
+def is_advert_or_tracking(url: str) -> bool:
+    """An ad network's link, or a redirect that only counts the click: not a related article.
+
+    Recommendation widgets (Outbrain, Taboola ...) sit where "related articles" do and
+    look the same; their links go through the network's click counter, and what they
+    recommend is advertising.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").casefold()
+    if any(host == name or host.endswith("." + name) for name in _AD_NETWORKS):
+        return True
+    if _REDIRECT_PATH.search(parts.path):
+        return True
+    return any(
+        key.casefold() in _REDIRECT_KEYS and urlsplit(value).scheme in ("http", "https")
+        for key, value in parse_qsl(parts.query)
+    )
+
+
+def without_tracking(url: str) -> str:
+    """The address without its campaign-tracking parameters (``utm_source`` ...)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    kept = [
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not key.casefold().startswith(_TRACKING_PREFIXES)
+    ]
+    return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
 def _teaser(link: etree._Element) -> str:

@@ -7,6 +7,8 @@ content: one converter, one Markdown style across formats.
 
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 from lxml import etree
 
 _SIMPLE = {
@@ -31,8 +33,10 @@ _SIMPLE = {
 _HI = {"#b": "strong", "#i": "em", "#t": "code", "#u": "u", "#sup": "sup", "#sub": "sub"}
 
 
-def as_html(body: etree._Element) -> etree._Element:
-    """A renamed copy of ``body``: head/list/item/quote/hi/ref/graphic become HTML tags."""
+def as_html(body: etree._Element, base_url: str = "") -> etree._Element:
+    """A renamed copy of ``body``: head/list/item/quote/hi/ref/graphic become HTML tags;
+    links are made absolute against ``base_url`` (only the article's links: resolving
+    every link of the page first took longer than converting the article)."""
     copy = etree.fromstring(etree.tostring(body))
     for element in copy.iter():
         if not isinstance(element.tag, str):
@@ -52,7 +56,8 @@ def as_html(body: etree._Element) -> etree._Element:
             element.tag = "pre" if "\n" in "".join(element.itertext()) else "code"
         elif tag == "ref":
             element.tag = "a"
-            element.set("href", element.get("target", ""))
+            target = (element.get("target", "") or "").strip()
+            element.set("href", urljoin(base_url, target) if base_url and target else target)
         else:
             element.tag = _SIMPLE.get(tag, "span" if element.text or len(element) else "div")
     return copy

@@ -47,8 +47,8 @@ def test_complete_page_images(web_fixtures: Path, empty_services) -> None:
     assert result.status == "imported", result.message
     stored = store.get(result.article_id)
     assert "![Map of the measured rivers](river-map.png)" in stored.body
-    # The remote image is never fetched: its alt text stays, its address does not.
-    assert "*A brown trout in shallow water*" in stored.body
+    # The remote image is never fetched, and its alt text is not article text.
+    assert "brown trout" not in stored.body
     assert "cdn.daily-current.example" not in stored.body
     assets = store.assets_dir(stored.id)
     assert sorted(path.name for path in assets.iterdir()) == ["river-map.png"]

@@ -1,0 +1,79 @@
+"""The saved page's tree as the extractor should see it, and what it must give back.
+
+A saved page is the document as the browser showed it. Before extraction we take out
+what the reader never saw (HTML comments, elements hidden by ``hidden`` or an inline
+``display: none`` / ``visibility: hidden``); after it, we put back paragraphs that
+trafilatura collapses: it keeps one of several identical consecutive paragraphs (a
+refrain, a repeated notice), taking them for an artefact of its own passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_MIN_REPEATED_CHARACTERS = 40
+"""Shorter repeats ("Advertisement", "Share") are boilerplate, not text to restore."""
+
+
+def parse_page(text: str) -> etree._Element:
+    """The page as a tree without comments: given comment nodes, trafilatura cuts the
+    article short at them (pages lost half their paragraphs). Raises ``etree.ParserError``
+    or ``ValueError`` for text that is no page."""
+    return lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
+
+
+def drop_hidden(root: etree._Element) -> None:
+    """Elements the page hides are not part of what its reader saw."""
+    hidden = [
+        element
+        for element in root.xpath("//*[@hidden or @style]")
+        if element.tag not in ("html", "body")
+        and (element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", "")))
+    ]
+    for element in hidden:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def repeated_paragraphs(root: etree._Element) -> dict[str, int]:
+    """Text of each paragraph the page repeats within one container -> how many times."""
+    counts: dict[tuple[etree._Element, str], int] = {}
+    for paragraph in root.iter("p", "div"):
+        if paragraph.tag == "div" and (len(paragraph) or not (paragraph.text or "").strip()):
+            continue  # a div counts only when it is a bare paragraph of text
+        text = _text(paragraph)
+        if len(text) >= _MIN_REPEATED_CHARACTERS:
+            key = (paragraph.getparent(), text)
+            counts[key] = counts.get(key, 0) + 1
+    runs: dict[str, int] = {}
+    for (_parent, text), count in counts.items():
+        if count > 1:
+            runs[text] = max(runs.get(text, 0), count)
+    return runs
+
+
+def restore_repeats(body: etree._Element, runs: dict[str, int]) -> None:
+    """Give back the copies of a repeated paragraph the extractor kept fewer times."""
+    if not runs:
+        return
+    kept: dict[str, list[etree._Element]] = {}
+    for element in body:
+        text = _text(element)
+        if element.tag == "p" and text in runs:
+            kept.setdefault(text, []).append(element)
+    for text, elements in kept.items():
+        last = elements[-1]
+        for _ in range(runs[text] - len(elements)):
+            copy = etree.fromstring(etree.tostring(last))
+            copy.tail = None
+            last.addnext(copy)
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join(str(element.xpath("string()")).split())
