@@ -17,6 +17,7 @@ URL, so nothing is downloaded. The source file is only read.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -49,8 +50,12 @@ _MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _LINK_SCHEMES = ("http", "https", "mailto")
 
 
-def parse_html_page(path: Path) -> ParsedFile:
-    """Read one saved page into an article with its local images; ImportFailure if none."""
+def parse_html_page(path: Path, *, short_ok: bool = False) -> ParsedFile:
+    """Read one saved page into an article with its local images; ImportFailure if none.
+
+    ``short_ok`` accepts a page with fewer words than an article usually has: alone, such a
+    page is a menu or a login form; within a folder of pages (a help set) it is a page of
+    the set ("Esegui: esegue la prima macro del modulo attivo"), and others link to it."""
     data, sha256 = read_bytes(path)
     text, _encoding = decode_html(path, data)
     root = _parse_tree(path, text)
@@ -59,15 +64,15 @@ def parse_html_page(path: Path) -> ParsedFile:
     related = take_related(root, base_url)
     images = _PageImages(path.parent)
     images.prepare(root)
-    _prepare_links(root, base_url)
+    _prepare_links(root, base_url, path)
     document = _extract(root)
     extracted = getattr(document, "body", None)
     body = (
-        element_to_markdown(as_html(extracted), image=images.markdown)
+        element_to_markdown(as_html(extracted), image=images.markdown, relative_links=True)
         if extracted is not None
         else ""
     )
-    if _word_count(body) < _MIN_ARTICLE_WORDS:
+    if _word_count(body) < (1 if short_ok else _MIN_ARTICLE_WORDS):
         raise ImportFailure(path, "no article text found in the page")
     site = _clean(getattr(document, "sitename", None)) or _clean(
         getattr(document, "hostname", None)
@@ -189,15 +194,43 @@ def _fallback_title(root: etree._Element) -> str:
     return ""
 
 
-def _prepare_links(root: etree._Element, base_url: str) -> None:
-    """Absolute links stay links; one that cannot be made absolute keeps only its text."""
+def _prepare_links(root: etree._Element, base_url: str, page: Path) -> None:
+    """Absolute links stay links; without a web address, a link to a neighbouring file
+    becomes relative to the page's own file (it resolves once that file is imported too);
+    anything else keeps only its text."""
+    local_base = _local_base(root, page) if not base_url else None
     for link in list(root.iter("a")):
         href = (link.get("href") or "").strip()
         url = urljoin(base_url, href) if base_url and href else href
         if urlsplit(url).scheme in _LINK_SCHEMES:
             link.set("href", url)
+        elif local_base is not None and (relative := _relative_link(href, local_base, page)):
+            link.set("href", relative)
         else:
             link.drop_tag()
+
+
+def _local_base(root: etree._Element, page: Path) -> str:
+    """The folder relative links start from: the page's, or where a relative <base> points
+    (help systems write ``<base href="../../../">`` and link from the root of the set)."""
+    here = posixpath.dirname(posixpath.normpath(page.absolute().as_posix()))
+    for value in root.xpath("//base/@href"):
+        base = urlsplit(str(value).strip())
+        if not base.scheme and not base.netloc:
+            return posixpath.normpath(posixpath.join(here, unquote(base.path))) + "/"
+    return here + "/"
+
+
+def _relative_link(href: str, base: str, page: Path) -> str:
+    """``href`` as a path relative to the page's file (fragment kept), or "" if it is not a
+    plain relative link to another file."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or href.startswith("/"):
+        return ""
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    here = posixpath.dirname(posixpath.normpath(page.absolute().as_posix()))
+    relative = posixpath.relpath(target, here)
+    return relative + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 def _drop_title_heading(body: str, title: str) -> str:

@@ -21,6 +21,7 @@ from send2trash import send2trash
 from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
 from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
+from reader.library.links import LinkIndex, link_keys, location_keys
 from reader.library.model import Article, ArticleSummary
 from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
@@ -152,6 +153,13 @@ class LibraryStore:
             if self._stamps is None and check_folder:
                 self._refresh(None)
         return RelatedIndex(catalog=self._catalog)
+
+    def link_index(self, *, check_folder: bool = True) -> LinkIndex:
+        """Body-link lookups answered by the catalog (see ``reader.library.links``)."""
+        with self._lock:
+            if self._stamps is None and check_folder:
+                self._refresh(None)
+        return LinkIndex(catalog=self._catalog)
 
     def _loaded(self) -> dict[str, ArticleSummary]:
         if self._summaries is None:
@@ -372,7 +380,13 @@ class LibraryStore:
 def _slim(summary: ArticleSummary) -> ArticleSummary:
     """The list fields only, as the catalog loads them (lookups stay in the catalog)."""
     return summary._replace(
-        related_titles=(), source_sha256="", content_key="", related_keys=(), url_key=""
+        related_titles=(),
+        source_sha256="",
+        content_key="",
+        related_keys=(),
+        url_key="",
+        location_keys=(),
+        link_keys=(),
     )
 
 
@@ -393,4 +407,6 @@ def summarize(article: Article) -> ArticleSummary:
         title_key=normalize_title(article.title),
         url_key=url_key(article.source.url) if article.source else "",
         related_keys=tuple(normalize_title(item.title) for item in article.related),
+        location_keys=location_keys(article.source),
+        link_keys=link_keys(article),
     )

@@ -1,0 +1,41 @@
+"""Importing a folder of saved pages keeps the graph: where each page was, its links."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.importers import import_paths
+from reader.library.store import LibraryStore
+
+PAGES = Path(__file__).parents[2] / "data" / "linked_pages"
+
+
+def test_folder_import_records_each_page_location_and_keeps_relative_links(
+    tmp_path: Path,
+) -> None:
+    store = LibraryStore(tmp_path / "library")
+    report = import_paths([PAGES], store)
+    assert report.summary() == "3 imported, 0 skipped, 0 failed"
+    soil = store.get("preparing-the-soil")
+    assert soil.source.folder == PAGES.absolute().as_posix()
+    assert soil.source.path == "guide/soil.html"
+    # <base href="../"> made its links relative to the set's root: rewritten from the page.
+    assert "[the handbook](../index.html)" in soil.body
+    assert "[watering](watering.html)" in soil.body
+    handbook = store.get("garden-handbook")
+    assert "[watering in the evening](guide/watering.html#evening)" in handbook.body
+    resolved = {link.href: link for link in store.link_index().resolve(handbook)}
+    assert resolved["guide/soil.html"].article_id == "preparing-the-soil"
+    assert resolved["guide/watering.html#evening"].article_id == "watering"
+    assert resolved["guide/compost.html"].kind == "missing"
+    assert resolved["https://www.example.org/seeds?utm_source=handbook"].kind == "web"
+
+
+def test_pages_imported_one_by_one_from_the_same_folder_link_up_too(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "library")
+    import_paths([PAGES / "guide" / "watering.html"], store)
+    import_paths([PAGES / "guide" / "soil.html"], store)
+    watering = store.get("watering")
+    assert watering.source.path == "watering.html"
+    links = {link.href: link.kind for link in store.link_index().resolve(watering)}
+    assert links == {"soil.html": "library", "../index.html": "missing"}
