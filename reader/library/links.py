@@ -27,6 +27,7 @@ FILE_PREFIX = "file:"
 _WEB_SCHEMES = ("http", "https")
 # [text](target "title") and [text](<target with spaces>), and raw HTML href="...".
 _MARKDOWN_LINK = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^)\s]+))")
+_MARKDOWN_IMAGE = re.compile(r"!\[(?:\\.|[^\]\\])*\]\([^)\n]*\)")
 _HTML_HREF = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 LinkKind = Literal["library", "web", "missing", "other"]
@@ -71,8 +72,11 @@ def link_key(href: str, source: Source | None) -> str:
 
 
 def body_links(body: str) -> list[str]:
-    """Every link target written in a Markdown body (Markdown links and raw HTML hrefs)."""
-    targets = [angle or bare for angle, bare in _MARKDOWN_LINK.findall(body)]
+    """Every link target written in a Markdown body (Markdown links and raw HTML hrefs;
+    images are not links)."""
+    targets = [
+        angle or bare for angle, bare in _MARKDOWN_LINK.findall(_MARKDOWN_IMAGE.sub("", body))
+    ]
     targets += [double or single for double, single in _HTML_HREF.findall(body)]
     return [target for target in targets if target]
 
