@@ -73,10 +73,10 @@ class ImportReport:
         return f"{self.imported} imported, {self.skipped} skipped, {self.failed} failed"
 
 
-def parse_file(path: Path, *, in_folder: bool = False) -> ParsedFile:
+def parse_file(path: Path, *, folder: Path | None = None) -> ParsedFile:
     """Parse one file into its articles (not stored); raises ImportFailure with the reason.
 
-    ``in_folder``: the file is one page of a folder being imported (a help set, a saved
+    ``folder``: the file is one page of this folder being imported (a help set, a saved
     site), where a short page is still a page: see ``parse_html_page``."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -89,7 +89,7 @@ def parse_file(path: Path, *, in_folder: bool = False) -> ParsedFile:
     if suffix in HTML_SUFFIXES:
         from reader.importers.html_page import parse_html_page
 
-        return parse_html_page(path, short_ok=in_folder)
+        return parse_html_page(path, folder=folder)
     if suffix in FEED_SUFFIXES:
         from reader.importers.feeds import parse_feed
 
@@ -187,7 +187,7 @@ def import_paths(
 def _import_file(found: FoundFile, store: LibraryStore) -> list[ImportResult]:
     path = found.path
     try:
-        parsed = parse_file(path, in_folder=found.in_folder)
+        parsed = parse_file(path, folder=found.folder if found.in_folder else None)
     except ImportFailure as failure:
         return [ImportResult(path, "failed", message=failure.reason)]
     if len(parsed.articles) == 1:

@@ -50,19 +50,23 @@ _MARKDOWN_TARGET = re.compile(r"\]\([^)]*\)")
 _LINK_SCHEMES = ("http", "https", "mailto")
 
 
-def parse_html_page(path: Path, *, short_ok: bool = False) -> ParsedFile:
+def parse_html_page(path: Path, *, folder: Path | None = None) -> ParsedFile:
     """Read one saved page into an article with its local images; ImportFailure if none.
 
-    ``short_ok`` accepts a page with fewer words than an article usually has: alone, such a
-    page is a menu or a login form; within a folder of pages (a help set) it is a page of
-    the set ("Esegui: esegue la prima macro del modulo attivo"), and others link to it."""
+    ``folder``: the page is one of a folder of pages being imported (a help set, a saved
+    site). Then a short page is accepted (alone, a page of a few words is a menu or a login
+    form; in a help set it is a page others link to: "Esegui: esegue la prima macro del
+    modulo attivo"), and its images may come from anywhere in that folder (a relative
+    ``<base>`` points at the set's root, where the shared images are), not only from
+    beside the page."""
+    short_ok = folder is not None
     data, sha256 = read_bytes(path)
     text, _encoding = decode_html(path, data)
     root = _parse_tree(path, text)
     lang = _declared_language(root)
     base_url = _page_url(root)
     related = take_related(root, base_url)
-    images = _PageImages(path.parent)
+    images = _PageImages(path.parent, _image_base(root, path), folder)
     images.prepare(root)
     _prepare_links(root, base_url, path)
     document = _extract(root)
@@ -221,6 +225,15 @@ def _local_base(root: etree._Element, page: Path) -> str:
     return here + "/"
 
 
+def _image_base(root: etree._Element, page: Path) -> Path | None:
+    """Where a relative ``<base>`` makes relative image sources start, if it has one."""
+    for value in root.xpath("//base/@href"):
+        base = urlsplit(str(value).strip())
+        if not base.scheme and not base.netloc:
+            return page.parent / unquote(base.path)
+    return None
+
+
 def _relative_link(href: str, base: str, page: Path) -> str:
     """``href`` as a path relative to the page's file (fragment kept), or "" if it is not a
     plain relative link to another file."""
@@ -302,8 +315,12 @@ def _date(value: object) -> dt.date | None:
 class _PageImages:
     """Local image files of a saved page, and the remote images that stay alt text."""
 
-    def __init__(self, page_dir: Path) -> None:
+    def __init__(
+        self, page_dir: Path, base_dir: Path | None = None, folder: Path | None = None
+    ) -> None:
         self._page_dir = page_dir.resolve()
+        self._base_dir = (base_dir or page_dir).resolve()
+        self._allowed = [self._page_dir, *([folder.resolve()] if folder is not None else [])]
         self._assets: dict[str, Path] = {}
         self._names_by_path: dict[Path, str] = {}
         self._remote_alts: list[str] = []
@@ -364,12 +381,13 @@ class _PageImages:
         elif parts.scheme or parts.netloc or not parts.path:
             return None
         else:
-            candidate = self._page_dir / unquote(parts.path)
+            candidate = self._base_dir / unquote(parts.path)
         try:
             resolved = candidate.resolve()
         except (OSError, RuntimeError):
             return None
-        if not resolved.is_relative_to(self._page_dir) or not resolved.is_file():
+        inside = any(resolved.is_relative_to(allowed) for allowed in self._allowed)
+        if not inside or not resolved.is_file():
             return None
         return resolved
 

@@ -65,6 +65,8 @@ class LibraryStore:
         """filename -> (mtime_ns, size) as catalogued; None until the folder was scanned."""
         self.problems: dict[str, str] = {}
         """filename -> why that file could not be read (shown to the user, never deleted)."""
+        self._asset_copies: dict[tuple[str, int, int], Path] = {}
+        """(source file, size, mtime) -> its copy in the library, to hard-link the next time."""
 
     # -- locations -----------------------------------------------------------------------
     def ensure(self) -> None:
@@ -253,17 +255,39 @@ class LibraryStore:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             staging.mkdir(parents=True)
+            copied = {}
             for name, source in assets.items():
                 if Path(name).name != name or name.startswith("."):
                     raise LibraryError(f"{source}: unsafe asset name {name!r}")
-                shutil.copyfile(source, staging / name)
+                copied[name] = self._copy_asset(Path(source), staging / name)
             shutil.rmtree(target, ignore_errors=True)
             os.replace(staging, target)  # noqa: PTH105 - atomic publish of the folder
+            for name, key in copied.items():
+                self._asset_copies[key] = target / name
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise LibraryError(
                 f"{target}: cannot copy images: {error.strerror or error}"
             ) from error
+
+    def _copy_asset(self, source: Path, destination: Path) -> tuple[str, int, int]:
+        """Copy one image; one already copied from the same file is hard-linked instead.
+
+        Pages of one folder share their images (a help set's icons, a site's logo): each
+        article still has its own ``assets/<id>/`` entry, so deleting one article (to the
+        trash, and back with undo) never touches another's images, but the bytes are on
+        disk once. Where hard links are impossible (another file system), it is a copy.
+        """
+        stat = source.stat()
+        key = (str(source.resolve()), stat.st_size, stat.st_mtime_ns)
+        earlier = self._asset_copies.get(key)
+        if earlier is not None:
+            with contextlib.suppress(OSError):
+                if earlier.stat().st_size == stat.st_size:
+                    os.link(earlier, destination)
+                    return key
+        shutil.copyfile(source, destination)
+        return key
 
     def update(self, article: Article) -> None:
         with self._lock:

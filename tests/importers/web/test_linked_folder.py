@@ -39,3 +39,26 @@ def test_pages_imported_one_by_one_from_the_same_folder_link_up_too(tmp_path: Pa
     assert watering.source.path == "watering.html"
     links = {link.href: link.kind for link in store.link_index().resolve(watering)}
     assert links == {"soil.html": "library", "../index.html": "missing"}
+
+
+def test_an_image_shared_by_pages_is_stored_once_and_survives_deleting_one(
+    tmp_path: Path,
+) -> None:
+    store = LibraryStore(tmp_path / "library")
+    import_paths([PAGES], store)
+    # soil.html reaches the image through <base href="../">, index.html directly.
+    assert "![A sprout in good soil](sprout.png)" in store.get("preparing-the-soil").body
+    first = store.assets_dir("garden-handbook") / "sprout.png"
+    second = store.assets_dir("preparing-the-soil") / "sprout.png"
+    assert first.read_bytes() == second.read_bytes() == (PAGES / "img" / "sprout.png").read_bytes()
+    assert first.stat().st_ino == second.stat().st_ino  # one file on disk, two names
+    store.delete("garden-handbook")
+    assert not first.exists()
+    assert second.read_bytes() == (PAGES / "img" / "sprout.png").read_bytes()
+
+
+def test_a_page_alone_takes_no_image_from_outside_its_folder(tmp_path: Path) -> None:
+    store = LibraryStore(tmp_path / "library")
+    import_paths([PAGES / "guide" / "soil.html"], store)
+    assert "sprout.png" not in store.get("preparing-the-soil").body
+    assert not store.assets_dir("preparing-the-soil").exists()
