@@ -77,3 +77,38 @@ def test_linked_from_lists_the_pages_whose_text_links_here(linked_window) -> Non
         if entry.kind is EntryKind.LINKED
     }
     assert linked == {"garden-handbook", "preparing-the-soil"}
+
+
+def test_a_link_with_a_fragment_opens_the_page_at_that_section(qtbot, empty_services) -> None:
+    from reader.library.model import Article, Source
+    from reader.ui.main_window import MainWindow
+
+    store = empty_services.store
+    filler = "\n\n".join(f"Paragraph {n} about the long history of gardens." for n in range(80))
+    store.add(
+        Article(
+            title="Long page",
+            body=f"{filler}\n\n## In the evening {{#evening}}\n\nWater late in summer.\n\n{filler}",
+            source=Source(kind="html", folder="/set", path="long.html"),
+        )
+    )
+    store.add(
+        Article(
+            title="Short page",
+            body="Read [the evening section](long.html#evening) of the long page.",
+            source=Source(kind="html", folder="/set", path="short.html"),
+        )
+    )
+    window = MainWindow(empty_services, index_on_start=False)
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    window.open_article("short-page")
+    click_text(qtbot, window, "the evening section")
+    assert window.current_article.id == "long-page"
+    view = window.reader_view
+    assert view.verticalScrollBar().value() > 0
+    heading = view.document().find("In the evening")
+    top = view.cursorRect(heading).top()
+    assert 0 <= top < view.viewport().height() // 2  # the section is at the top of the view
+    window.close()
