@@ -92,6 +92,7 @@ def _body_html(
     internal_links: bool,
     language: str = "en",
     links: LinkResolver | None = None,
+    document_ids: frozenset[str] = frozenset(),
 ) -> str:
     try:
         converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
@@ -114,6 +115,7 @@ def _body_html(
     )
     rewriter = _Rewriter(assets_dir, internal_links=internal_links, language=language)
     rewriter.links = links
+    rewriter.document_ids = document_ids
     rewriter.feed(cleaned)
     rewriter.close()
     return rewriter.result()
@@ -136,6 +138,7 @@ class _Rewriter(HTMLParser):
         self._out: list[str] = []
         self._preformatted = 0
         self.links: LinkResolver | None = None
+        self.document_ids: frozenset[str] = frozenset()
         self._closing: list[str] = []
         """What ends each open <a>: "</a>", "</a>" plus a marker, or "</span>"."""
 
@@ -182,6 +185,16 @@ class _Rewriter(HTMLParser):
         text, no link). Without a resolver (paper, tests) links are kept as written."""
         raw = values.pop("href", "").strip()
         resolved = self.links(raw) if self.links is not None and raw else None
+        if (
+            resolved is not None
+            and resolved.kind == "library"
+            and not self._internal_links
+            and resolved.article_id in self.document_ids
+        ):
+            # On paper, a link to an article printed in the same PDF: the PDF export turns
+            # this address into a jump to that article's first page (reader.render.pdfpost).
+            self._closing.append("</a>")
+            return _start_tag("a", {**values, "href": article_url(resolved.article_id)})
         if resolved is not None and resolved.kind == "library" and self._internal_links:
             href = article_url(resolved.article_id)
             href += f"#{resolved.fragment}" if resolved.fragment else ""
@@ -285,6 +298,7 @@ def render_article(
     for_print: bool = False,
     fallback_language: str = "en",
     links: LinkResolver | None = None,
+    document_ids: frozenset[str] = frozenset(),
 ) -> str:
     """A complete HTML document: title, byline, body, then the related articles.
 
@@ -293,6 +307,7 @@ def render_article(
     (reader://, in-page anchors) and uses the print typography. Reader's own labels are in
     the article's language, or ``fallback_language`` (the interface's) when it has none.
     ``links`` resolves body links (``LinkIndex.resolver(article)``): see ``_Rewriter._link``.
+    ``document_ids``: on paper, the articles printed in the same PDF (links to them stay).
     """
     if related is None:
         related = [ResolvedRelated(item, None) for item in article.related]
@@ -303,6 +318,7 @@ def render_article(
         internal_links=not for_print,
         language=language,
         links=links,
+        document_ids=document_ids,
     )
     parts = [
         "<html><head>",
