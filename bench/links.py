@@ -81,6 +81,7 @@ def run(help_dir: Path, workdir: Path) -> dict[str, object]:
                 source = article.source
                 target = Path(source.folder, source.path).parent / link.href.split("#")[0]
                 missing_on_disk += Path(os.path.normpath(target)).is_file()
+    source_links, source_resolved = source_link_resolution(store, summaries)
     started = time.perf_counter()
     backlinks = [len(links.linked_from(summary.id)) for summary in summaries[:500]]
     backlinks_ms = (time.perf_counter() - started) * 1000 / max(1, len(backlinks))
@@ -103,7 +104,36 @@ def run(help_dir: Path, workdir: Path) -> dict[str, object]:
         "resolved": resolved,
         "missing": missing,
         "missing_on_disk": missing_on_disk,
+        "source_links": source_links,
+        "source_resolved": source_resolved,
     }
+
+
+def source_link_resolution(store, summaries) -> tuple[int, int]:
+    """Every relative link of the original pages (before extraction), resolved the same way:
+    the share that names an imported page measures the resolution apart from the extractor,
+    which drops much of a help page's text (and its links) as boilerplate."""
+    import lxml.html
+
+    from reader.importers.html_page import _local_base, _relative_link
+    from reader.library.links import link_key
+
+    links = store.link_index()
+    total = resolved = 0
+    for summary in summaries:
+        source = store.get(summary.id).source
+        page = Path(source.folder, source.path)
+        root = lxml.html.document_fromstring(page.read_bytes())
+        base = _local_base(root, page)
+        keys = []
+        for anchor in root.iter("a"):
+            relative = _relative_link((anchor.get("href") or "").strip(), base, page)
+            if relative and not relative.startswith("#"):
+                keys.append(link_key(relative, source))
+        found = links.find(keys)
+        total += len(keys)
+        resolved += sum(1 for key in keys if key in found)
+    return total, resolved
 
 
 def as_markdown(result: dict[str, object], help_dir: Path) -> str:
@@ -134,6 +164,12 @@ def as_markdown(result: dict[str, object], help_dir: Path) -> str:
         ('"linked from" lookup per page (first 500 pages)', f"{result['backlinks_ms']:.2f} ms"),
         ("internal (relative) links in the imported pages", f"{internal:,}"),
         ("of which resolve to a page of the library", f"{result['resolved']:,} ({share:.1f} %)"),
+        (
+            "every relative link of the original pages (navigation included, before "
+            "extraction), resolved the same way",
+            f"{result['source_resolved']:,} of {result['source_links']:,} "
+            f"({100 * result['source_resolved'] / max(1, result['source_links']):.1f} %)",
+        ),
         (
             "not resolved: the target file is in the set (a page that was not imported)",
             f"{result['missing_on_disk']:,}",
