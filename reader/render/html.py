@@ -207,8 +207,9 @@ class _Rewriter(HTMLParser):
             title = label("link_missing", self._language)
             return _start_tag("span", {"class": "link-missing", "title": title})
         href = _link_target(raw, internal=self._internal_links)
-        if href and urlsplit(href).scheme.lower() in ("http", "https") and self.links is not None:
-            self._closing.append('</a><span class="link-web-mark">\u2197</span>')
+        web = href and urlsplit(href).scheme.lower() in ("http", "https")
+        if web and self.links is not None and self._internal_links:  # on screen
+            self._closing.append('<span class="link-web-mark">\u00a0\u2197</span></a>')
             kept = {"href": href, "class": "link-web", "title": label("link_web", self._language)}
             return _start_tag("a", {**values, **kept})
         self._closing.append("</a>")

@@ -299,7 +299,9 @@ def test_body_links_are_drawn_by_where_they_lead() -> None:
         '<a href="reader://article/two#part" class="link-library" title="Nella tua libreria">'
         "two</a>" in page
     )
-    assert '<a href="https://x.org/" class="link-web" title="Sul web">web</a>' in page
-    assert '<span class="link-web-mark">\u2197</span>' in page
+    assert (
+        '<a href="https://x.org/" class="link-web" title="Sul web">'
+        'web<span class="link-web-mark">\u00a0\u2197</span></a>' in page
+    )
     assert '<span class="link-missing" title="Pagina non salvata">gone</span>' in page
     assert "gone.html" not in page
