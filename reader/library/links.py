@@ -74,10 +74,13 @@ def link_key(href: str, source: Source | None) -> str:
 def body_links(body: str) -> list[str]:
     """Every link target written in a Markdown body (Markdown links and raw HTML hrefs;
     images are not links)."""
-    targets = [
-        angle or bare for angle, bare in _MARKDOWN_LINK.findall(_MARKDOWN_IMAGE.sub("", body))
-    ]
-    targets += [double or single for double, single in _HTML_HREF.findall(body)]
+    # Most bodies have no link at all: the cheap test spares the catalog build the regexes.
+    targets = []
+    if "](" in body:
+        without_images = _MARKDOWN_IMAGE.sub("", body) if "![" in body else body
+        targets += [angle or bare for angle, bare in _MARKDOWN_LINK.findall(without_images)]
+    if "href" in body or "HREF" in body:
+        targets += [double or single for double, single in _HTML_HREF.findall(body)]
     return [target for target in targets if target]
 
 
