@@ -157,10 +157,14 @@ class LibraryStore:
         return RelatedIndex(catalog=self._catalog)
 
     def link_index(self, *, check_folder: bool = True) -> LinkIndex:
-        """Body-link lookups answered by the catalog (see ``reader.library.links``)."""
-        with self._lock:
-            if self._stamps is None and check_folder:
-                self._refresh(None)
+        """Body-link lookups answered by the catalog (see ``reader.library.links``).
+
+        ``check_folder=False`` does not wait for the store: the window opens an article with
+        it while a worker may be checking a large folder (the catalog answers meanwhile)."""
+        if check_folder:
+            with self._lock:
+                if self._stamps is None:
+                    self._refresh(None)
         return LinkIndex(catalog=self._catalog)
 
     def _loaded(self) -> dict[str, ArticleSummary]:
