@@ -203,6 +203,16 @@ class Catalog:
                 found.update(rows)  # descending: the smallest id wins, as for titles
         return found
 
+    def locations_of(self, article_id: str) -> list[str]:
+        """The location keys of one article (its URL, its original file)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT l.key FROM locations l JOIN articles a ON a.filename = l.filename "
+                "WHERE a.id = ?",
+                (article_id,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
     def linking_body(self, article_id: str) -> list[str]:
         """Ids of the articles whose body links to one of this article's locations."""
         with self._lock:

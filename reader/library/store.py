@@ -21,7 +21,7 @@ from send2trash import send2trash
 from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
 from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
-from reader.library.links import LinkIndex, link_keys, location_keys
+from reader.library.links import FILE_PREFIX, LinkIndex, link_keys, location_keys
 from reader.library.model import Article, ArticleSummary
 from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
@@ -366,11 +366,26 @@ class LibraryStore:
         with self._lock:
             if self._stamps is None:
                 self._refresh(None)
-            return self._catalog.find_duplicate(
-                content_key(article.title, article.body),
-                article.source.sha256 if article.source else "",
-                url_key(article.source.url) if article.source else "",
+            sha256 = article.source.sha256 if article.source else ""
+            url = url_key(article.source.url) if article.source else ""
+            found = self._catalog.find_duplicate(
+                content_key(article.title, article.body), sha256, url
             )
+            if found is not None and found.why == "same text" and self._elsewhere(article, found):
+                found = self._catalog.find_duplicate("", sha256, url)
+            return found
+
+    def _elsewhere(self, article: Article, duplicate: DuplicateOf) -> bool:
+        """Both are pages of a folder, from different files: two pages of a set that say
+        the same thing (the same menu in two modules of a help) are two pages others link
+        to, not one article imported twice."""
+        mine = {key for key in location_keys(article.source) if key.startswith(FILE_PREFIX)}
+        theirs = {
+            key
+            for key in self._catalog.locations_of(duplicate.article_id)
+            if key.startswith(FILE_PREFIX)
+        }
+        return bool(mine and theirs and not mine & theirs)
 
     def _unique_id(self, article: Article) -> str:
         slug = slugify(article.title, max_length=MAX_ID_LENGTH - 11) or "article"

@@ -62,3 +62,21 @@ def test_a_page_alone_takes_no_image_from_outside_its_folder(tmp_path: Path) -> 
     import_paths([PAGES / "guide" / "soil.html"], store)
     assert "sprout.png" not in store.get("preparing-the-soil").body
     assert not store.assets_dir("preparing-the-soil").exists()
+
+
+def test_two_pages_of_a_folder_with_the_same_text_are_both_kept(tmp_path: Path) -> None:
+    # A help set has the same "Window" menu page in two modules: both are linked to.
+    folder = tmp_path / "help"
+    page = (PAGES / "guide" / "watering.html").read_text("utf-8")
+    for module in ("writer", "calc"):
+        (folder / module).mkdir(parents=True)
+        (folder / module / "window.html").write_text(page.replace("<title>", "<title> "), "utf-8")
+    (folder / "writer" / "window.html").write_text(page, "utf-8")  # other bytes, same text
+    store = LibraryStore(tmp_path / "library")
+    assert import_paths([folder], store).summary() == "2 imported, 0 skipped, 0 failed"
+    # Importing the same folder again is still a duplicate, page by page.
+    again = import_paths([folder], store)
+    assert again.summary() == "0 imported, 2 skipped, 0 failed"
+    changed = folder / "calc" / "window.html"
+    changed.write_text(page.replace("<title>", "<title>  "), "utf-8")  # saved anew
+    assert import_paths([folder], store).summary() == "0 imported, 2 skipped, 0 failed"
