@@ -47,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
                 related_index=related_index,
                 assets_root=services.store.assets_root,
                 page_size=args.page_size,
+                link_index=services.store.link_index(),
             )
         except ExportError as error:
             raise output.CliError(str(error)) from error

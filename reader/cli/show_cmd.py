@@ -1,4 +1,5 @@
-"""``reader show ID [--json]``: an article as plain text (Markdown body, related items listed)."""
+"""``reader show ID [--links] [--json]``: an article as plain text (Markdown body, related
+items listed; with ``--links``, where each body link leads)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 
 from reader.cli import output
 from reader.cli.common import services_from_args
+from reader.library.links import ResolvedLink
 from reader.library.model import Article
 from reader.library.printable import printable
 from reader.library.related import ResolvedRelated
@@ -16,7 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("show", help="print an article as plain text")
     parser.add_argument("article_id", metavar="ID")
     parser.add_argument(
-        "--json", action="store_true", help="print the article's fields and body as JSON"
+        "--links", action="store_true", help="list the body's links and where each one leads"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="print the article's fields and body as JSON (with its links and linked-from ids)",
     )
     parser.set_defaults(handler=run)
 
@@ -25,15 +32,20 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         article = services.store.get(args.article_id)
-        related = services.store.related_index().resolve(article.related, exclude=article.id)
+        index = services.store.related_index()
+        related = index.resolve(article.related, exclude=article.id)
+        links = services.store.link_index().resolve(article)
+        linked_from = index.linked_from(article.id)
     except LibraryError as error:
         raise output.CliError(str(error)) from error
     finally:
         services.close()
     if args.json:
-        output.print_json(as_json(article, related))
-    else:
-        print_text(article, related)
+        output.print_json(as_json(article, related, links, linked_from))
+        return 0
+    print_text(article, related)
+    if args.links:
+        print_links(links, linked_from)
     return 0
 
 
@@ -67,7 +79,30 @@ def print_text(article: Article, related: list[ResolvedRelated]) -> None:
                 output.line(f"  {resolved.item.teaser}")
 
 
-def as_json(article: Article, related: list[ResolvedRelated]) -> dict[str, object]:
+_WHERE = {"library": "in your library", "web": "on the web", "missing": "not saved", "other": ""}
+
+
+def print_links(links: list[ResolvedLink], linked_from: list[str]) -> None:
+    """One line a link: its target as written, then where it leads (an id when saved)."""
+    print()
+    print("Links")
+    print("-----")
+    if not links:
+        print("(none)")
+    for link in links:
+        where = link.article_id or _WHERE[link.kind]
+        output.line(f"- {link.href}" + (f" [{where}]" if where else ""))
+    if linked_from:
+        print()
+        output.line("Linked from: " + ", ".join(linked_from))
+
+
+def as_json(
+    article: Article,
+    related: list[ResolvedRelated],
+    links: list[ResolvedLink],
+    linked_from: list[str],
+) -> dict[str, object]:
     source = article.source
     return {
         "id": article.id,
@@ -81,9 +116,7 @@ def as_json(article: Article, related: list[ResolvedRelated]) -> dict[str, objec
         "read": article.read,
         "starred": article.starred,
         "imported": article.imported.isoformat() if article.imported else None,
-        "source": (
-            {"kind": source.kind, "file": source.file, "url": source.url} if source else None
-        ),
+        "source": vars(source) if source is not None else None,
         "body": article.body,
         "related": [
             {
@@ -94,4 +127,15 @@ def as_json(article: Article, related: list[ResolvedRelated]) -> dict[str, objec
             }
             for resolved in related
         ],
+        "links": [
+            {
+                "href": link.href,
+                "kind": link.kind,
+                "resolves": link.kind == "library",
+                "article_id": link.article_id or None,
+                "fragment": link.fragment or None,
+            }
+            for link in links
+        ],
+        "linked_from": linked_from,
     }

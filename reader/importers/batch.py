@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from reader.importers.decoding import read_source
 from reader.importers.errors import ImportFailure
@@ -73,8 +73,11 @@ class ImportReport:
         return f"{self.imported} imported, {self.skipped} skipped, {self.failed} failed"
 
 
-def parse_file(path: Path) -> ParsedFile:
-    """Parse one file into its articles (not stored); raises ImportFailure with the reason."""
+def parse_file(path: Path, *, folder: Path | None = None) -> ParsedFile:
+    """Parse one file into its articles (not stored); raises ImportFailure with the reason.
+
+    ``folder``: the file is one page of this folder being imported (a help set, a saved
+    site), where a short page is still a page: see ``parse_html_page``."""
     path = Path(path)
     suffix = path.suffix.lower()
     if path.is_dir():
@@ -86,7 +89,7 @@ def parse_file(path: Path) -> ParsedFile:
     if suffix in HTML_SUFFIXES:
         from reader.importers.html_page import parse_html_page
 
-        return parse_html_page(path)
+        return parse_html_page(path, folder=folder)
     if suffix in FEED_SUFFIXES:
         from reader.importers.feeds import parse_feed
 
@@ -119,21 +122,41 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
     A saved page's ``Name_files`` folder is its page's belongings, not articles.
     """
-    files: list[Path] = []
+    return [found.path for found in expand_with_folders(paths)]
+
+
+class FoundFile(NamedTuple):
+    path: Path
+    folder: Path
+    """The folder given to import (a file given alone: its own folder): the article records
+    where it was inside it, so relative links between its pages resolve."""
+    in_folder: bool
+    """Found inside a folder given to import: one page of a set, short as it may be."""
+
+
+def expand_with_folders(paths: Iterable[Path]) -> list[FoundFile]:
+    """``expand_paths`` with the folder each file was found in."""
+    files: list[FoundFile] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(
-                    d for d in dirs if not d.startswith(".") and not _is_page_folder(root, d, names)
-                )
-                files.extend(
-                    Path(root) / name
-                    for name in sorted(names)
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
-                )
+            files.extend(FoundFile(file, path, True) for file in _files_in(path))
         else:
-            files.append(path)
+            files.append(FoundFile(path, path.parent, False))
+    return files
+
+
+def _files_in(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not _is_page_folder(root, d, names)
+        )
+        files.extend(
+            Path(root) / name
+            for name in sorted(names)
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+        )
     return files
 
 
@@ -152,20 +175,23 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import files and folders into ``store``; results in order, ``progress`` per file."""
-    files = expand_paths(paths)
+    files = expand_with_folders(paths)
     report = ImportReport()
-    for done, path in enumerate(files, start=1):
-        report.results.extend(_import_file(path, store))
+    for done, found in enumerate(files, start=1):
+        report.results.extend(_import_file(found, store))
         if progress is not None:
             progress(done, len(files))
     return report
 
 
-def _import_file(path: Path, store: LibraryStore) -> list[ImportResult]:
+def _import_file(found: FoundFile, store: LibraryStore) -> list[ImportResult]:
+    path = found.path
     try:
-        parsed = parse_file(path)
+        parsed = parse_file(path, folder=found.folder if found.in_folder else None)
     except ImportFailure as failure:
         return [ImportResult(path, "failed", message=failure.reason)]
+    if len(parsed.articles) == 1:
+        _record_location(parsed.articles[0].article, path, found.folder)
     results = [_store_one(path, item, store) for item in parsed.articles]
     results.extend(
         ImportResult(
@@ -174,6 +200,20 @@ def _import_file(path: Path, store: LibraryStore) -> list[ImportResult]:
         for problem in parsed.problems
     )
     return results
+
+
+def _record_location(article: Article, path: Path, folder: Path) -> None:
+    """Note where a one-article file was: its links to its neighbours then resolve."""
+    if article.source is None:
+        return
+    # Lexical (no symlinks followed), like the relative links that resolve against it.
+    folder = Path(os.path.normpath(folder.absolute()))
+    try:
+        relative = Path(os.path.normpath(path.absolute())).relative_to(folder)
+    except ValueError:
+        return
+    article.source.folder = folder.as_posix()
+    article.source.path = relative.as_posix()
 
 
 def _store_one(path: Path, item: ParsedArticle, store: LibraryStore) -> ImportResult:

@@ -67,10 +67,18 @@ def html_to_markdown(
 
 
 def element_to_markdown(
-    root: etree._Element, base_url: str = "", image: ImageHandler = remote_image_as_alt
+    root: etree._Element,
+    base_url: str = "",
+    image: ImageHandler = remote_image_as_alt,
+    *,
+    relative_links: bool = False,
 ) -> str:
-    """Convert a parsed HTML element (its children) to Markdown paragraphs."""
+    """Convert a parsed HTML element (its children) to Markdown paragraphs.
+
+    ``relative_links`` keeps links to relative paths (a saved page's neighbours, which the
+    caller has already made relative to the page's file) instead of only their text."""
     converter = _Converter(base_url, image)
+    converter.relative_links = relative_links
     return "\n\n".join(block for block in converter.blocks(root) if block.strip())
 
 
@@ -92,6 +100,7 @@ class _Converter:
     def __init__(self, base_url: str, image: ImageHandler) -> None:
         self._base_url = base_url
         self._image = image
+        self.relative_links = False
 
     # -- blocks ------------------------------------------------------------------------------
     def blocks(self, element: etree._Element) -> list[str]:
@@ -196,7 +205,9 @@ class _Converter:
             return _wrap(inner, "*")
         if tag == "a":
             href = self._url(element.get("href", ""))
-            if inner.strip() and href.startswith(_LINK_SCHEMES):
+            if inner.strip() and (
+                href.startswith(_LINK_SCHEMES) or (self.relative_links and _is_relative(href))
+            ):
                 return _wrap(inner, "[", f"]({_link_target(href)})")
         return inner
 
@@ -249,6 +260,10 @@ def _code_span(text: str) -> str:
         fence += "`"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _is_relative(href: str) -> bool:
+    return bool(href) and ":" not in href.split("/", 1)[0] and not href.startswith(("/", "#"))
 
 
 def _link_target(url: str) -> str:

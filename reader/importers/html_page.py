@@ -17,9 +17,10 @@ URL, so nothing is downloaded. The source file is only read.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 from urllib.request import url2pathname
 
 from lxml import etree
@@ -57,10 +58,19 @@ _LANG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
 _ASSET_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_TAGS = 20
 _MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_LINK_SCHEMES = ("http", "https", "mailto")
 
 
-def parse_html_page(path: Path) -> ParsedFile:
-    """Read one saved page into an article with its local images; ImportFailure if none."""
+def parse_html_page(path: Path, *, folder: Path | None = None) -> ParsedFile:
+    """Read one saved page into an article with its local images; ImportFailure if none.
+
+    ``folder``: the page is one of a folder of pages being imported (a help set, a saved
+    site). Then a short page is accepted (alone, a page of a few words is a menu or a login
+    form; in a help set it is a page others link to: "Esegui: esegue la prima macro del
+    modulo attivo"), and its images may come from anywhere in that folder (a relative
+    ``<base>`` points at the set's root, where the shared images are), not only from
+    beside the page."""
+    short_ok = folder is not None
     data, sha256 = read_bytes(path)
     text, _encoding = decode_html(path, data)
     root = _parse_tree(path, text)
@@ -71,19 +81,22 @@ def parse_html_page(path: Path) -> ParsedFile:
     declared_author = page_byline(root, declared)
     base_url = _page_url(root)
     related = take_related(root, base_url)
-    images = _PageImages(path.parent)
+    images = _PageImages(path.parent, _image_base(root, path), folder)
     images.prepare(root)
     metadata = extractor_metadata(root, base_url)
+    _prepare_links(root, base_url, path)
     document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
     if extracted is not None:
         restore_repeats(extracted, repeats)
     body = (
-        element_to_markdown(as_html(extracted, base_url), image=images.markdown)
+        element_to_markdown(
+            as_html(extracted, base_url), image=images.markdown, relative_links=True
+        )
         if extracted is not None
         else ""
     )
-    if not _has_text(body, root):
+    if not _enough_text(body, root, short_ok):
         raise ImportFailure(path, "no article text found in the page")
     site = _clean(getattr(metadata, "sitename", None)) or _clean(
         getattr(metadata, "hostname", None)
@@ -92,7 +105,7 @@ def parse_html_page(path: Path) -> ParsedFile:
     author = author or _authors(extractor_author(root))
     title = page_title(root, declared, author, site) or _fallback_title(root) or path.stem
     body = tidy_body(body, title)
-    if not _has_text(body, root):
+    if not _enough_text(body, root, short_ok):
         raise ImportFailure(path, "no article text found in the page")
     url = _clean(getattr(metadata, "url", None)) or base_url
     categories = [_clean(c) for c in (getattr(metadata, "categories", None) or []) if _clean(c)]
@@ -194,6 +207,60 @@ def _control_words(root: etree._Element) -> frozenset[str]:
     )
 
 
+def _prepare_links(root: etree._Element, base_url: str, page: Path) -> None:
+    """Absolute links stay links; without a web address, a link to a neighbouring file
+    becomes relative to the page's own file (it resolves once that file is imported too);
+    anything else keeps only its text."""
+    local_base = _local_base(root, page) if not base_url else None
+    for link in list(root.iter("a")):
+        href = (link.get("href") or "").strip()
+        url = urljoin(base_url, href) if base_url and href else href
+        if urlsplit(url).scheme in _LINK_SCHEMES:
+            link.set("href", url)
+        elif local_base is not None and (relative := _relative_link(href, local_base, page)):
+            link.set("href", relative)
+        else:
+            link.drop_tag()
+
+
+def _local_base(root: etree._Element, page: Path) -> str:
+    """The folder relative links start from: the page's, or where a relative <base> points
+    (help systems write ``<base href="../../../">`` and link from the root of the set)."""
+    here = posixpath.dirname(posixpath.normpath(page.absolute().as_posix()))
+    for value in root.xpath("//base/@href"):
+        base = urlsplit(str(value).strip())
+        if not base.scheme and not base.netloc:
+            return posixpath.normpath(posixpath.join(here, unquote(base.path))) + "/"
+    return here + "/"
+
+
+def _image_base(root: etree._Element, page: Path) -> Path | None:
+    """Where a relative ``<base>`` makes relative image sources start, if it has one."""
+    for value in root.xpath("//base/@href"):
+        base = urlsplit(str(value).strip())
+        if not base.scheme and not base.netloc:
+            return page.parent / unquote(base.path)
+    return None
+
+
+def _relative_link(href: str, base: str, page: Path) -> str:
+    """``href`` as a path relative to the page's file (fragment kept), or "" if it is not a
+    plain relative link to another file."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path or href.startswith("/"):
+        return ""
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    here = posixpath.dirname(posixpath.normpath(page.absolute().as_posix()))
+    relative = posixpath.relpath(target, here)
+    return relative + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def _enough_text(markdown: str, root: etree._Element, short_ok: bool) -> bool:
+    """Any text at all for a page of an imported folder (a help set's one-line pages are
+    pages others link to), else words beyond links and controls (see ``_has_text``)."""
+    return bool(markdown.strip()) if short_ok else _has_text(markdown, root)
+
+
 def _has_text(markdown: str, root: etree._Element) -> bool:
     """Any words besides links and controls: a page of only those is a menu or a login form.
 
@@ -263,8 +330,12 @@ def _date(value: object) -> dt.date | None:
 class _PageImages:
     """Local image files of a saved page, and the remote images that stay alt text."""
 
-    def __init__(self, page_dir: Path) -> None:
+    def __init__(
+        self, page_dir: Path, base_dir: Path | None = None, folder: Path | None = None
+    ) -> None:
         self._page_dir = page_dir.resolve()
+        self._base_dir = (base_dir or page_dir).resolve()
+        self._allowed = [self._page_dir, *([folder.resolve()] if folder is not None else [])]
         self._assets: dict[str, Path] = {}
         self._names_by_path: dict[Path, str] = {}
 
@@ -327,12 +398,13 @@ class _PageImages:
         elif parts.scheme or parts.netloc or not parts.path:
             return None
         else:
-            candidate = self._page_dir / unquote(parts.path)
+            candidate = self._base_dir / unquote(parts.path)
         try:
             resolved = candidate.resolve()
         except (OSError, RuntimeError):
             return None
-        if not resolved.is_relative_to(self._page_dir) or not resolved.is_file():
+        inside = any(resolved.is_relative_to(allowed) for allowed in self._allowed)
+        if not inside or not resolved.is_file():
             return None
         return resolved
 

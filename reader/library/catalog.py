@@ -20,7 +20,7 @@ from pathlib import Path
 
 from reader.library.model import ArticleSummary
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SEPARATOR = "\x1f"  # unit separator: never in a tag, and split() beats json.loads
 
 _LIST_COLUMNS = "id, title, author, published, category, tags, lang, starred, read, title_key"
@@ -72,6 +72,8 @@ class Catalog:
         if version != SCHEMA_VERSION:
             connection.execute("DROP TABLE IF EXISTS articles")
             connection.execute("DROP TABLE IF EXISTS related")
+            connection.execute("DROP TABLE IF EXISTS locations")
+            connection.execute("DROP TABLE IF EXISTS links")
         connection.executescript(
             """
             CREATE TABLE IF NOT EXISTS articles (
@@ -83,9 +85,16 @@ class Catalog:
             CREATE INDEX IF NOT EXISTS articles_source ON articles(source_sha256);
             CREATE INDEX IF NOT EXISTS articles_title ON articles(title_key);
             CREATE INDEX IF NOT EXISTS articles_url ON articles(url_key);
+            CREATE INDEX IF NOT EXISTS articles_id ON articles(id);
             CREATE TABLE IF NOT EXISTS related (filename TEXT, key TEXT);
             CREATE INDEX IF NOT EXISTS related_key ON related(key);
             CREATE INDEX IF NOT EXISTS related_file ON related(filename);
+            CREATE TABLE IF NOT EXISTS locations (filename TEXT, key TEXT);
+            CREATE INDEX IF NOT EXISTS locations_key ON locations(key);
+            CREATE INDEX IF NOT EXISTS locations_file ON locations(filename);
+            CREATE TABLE IF NOT EXISTS links (filename TEXT, key TEXT);
+            CREATE INDEX IF NOT EXISTS links_key ON links(key);
+            CREATE INDEX IF NOT EXISTS links_file ON links(filename);
             """
         )
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -111,6 +120,8 @@ class Catalog:
         with self._lock, self._connection:
             self._connection.executemany("DELETE FROM articles WHERE filename = ?", gone)
             self._connection.executemany("DELETE FROM related WHERE filename = ?", gone)
+            self._connection.executemany("DELETE FROM locations WHERE filename = ?", gone)
+            self._connection.executemany("DELETE FROM links WHERE filename = ?", gone)
             self._connection.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_row_from_entry(entry) for entry in upserts],
@@ -123,6 +134,15 @@ class Catalog:
                     for key in dict.fromkeys(entry.summary.related_keys)
                 ],
             )
+            for table, field in (("locations", "location_keys"), ("links", "link_keys")):
+                self._connection.executemany(
+                    f"INSERT INTO {table} VALUES (?, ?)",
+                    [
+                        (entry.filename, key)
+                        for entry in upserts
+                        for key in dict.fromkeys(getattr(entry.summary, field))
+                    ],
+                )
 
     def find_duplicate(
         self, content_key: str, source_sha256: str, url_key: str
@@ -165,6 +185,42 @@ class Catalog:
                 "SELECT DISTINCT a.id FROM related r JOIN articles a ON a.filename = r.filename "
                 "WHERE r.key = ? ORDER BY a.id",
                 (title_key,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def find_locations(self, keys: list[str]) -> dict[str, str]:
+        """Location key -> id of the article found there (body links resolve by these)."""
+        found: dict[str, str] = {}
+        with self._lock:
+            for start in range(0, len(keys), 500):  # SQLite's limit on bound parameters
+                chunk = keys[start : start + 500]
+                rows = self._connection.execute(
+                    "SELECT l.key, a.id FROM locations l "
+                    "JOIN articles a ON a.filename = l.filename "
+                    f"WHERE l.key IN ({', '.join('?' * len(chunk))}) ORDER BY a.id DESC",
+                    chunk,
+                )
+                found.update(rows)  # descending: the smallest id wins, as for titles
+        return found
+
+    def locations_of(self, article_id: str) -> list[str]:
+        """The location keys of one article (its URL, its original file)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT l.key FROM locations l JOIN articles a ON a.filename = l.filename "
+                "WHERE a.id = ?",
+                (article_id,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    def linking_body(self, article_id: str) -> list[str]:
+        """Ids of the articles whose body links to one of this article's locations."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT DISTINCT a.id FROM links k JOIN articles a ON a.filename = k.filename "
+                "WHERE k.key IN (SELECT l.key FROM locations l JOIN articles t "
+                "ON t.filename = l.filename WHERE t.id = ?) ORDER BY a.id",
+                (article_id,),
             ).fetchall()
         return [row[0] for row in rows]
 
@@ -230,7 +286,7 @@ class _SummaryBuilder:
             append(
                 make(
                     (id_, title, author, date, category, tag_tuple, lang, starred == 1,
-                     read == 1, (), "", "", key, (), "")
+                     read == 1, (), "", "", key, (), "", (), ())
                 )
             )  # fmt: skip
         return summaries

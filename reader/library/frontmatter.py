@@ -111,7 +111,7 @@ def article_to_text(article: Article) -> str:
         data["site"] = article.site
     if article.source is not None:
         source = {"kind": article.source.kind}
-        for key in ("file", "url", "sha256"):
+        for key in ("file", "url", "sha256", "folder", "path"):
             value = getattr(article.source, key)
             if value:
                 source[key] = value
@@ -196,6 +196,8 @@ def _source(value: Any) -> Source | None:
         file=_text(value.get("file")),
         sha256=_text(value.get("sha256")),
         url=_text(value.get("url")),
+        folder=_text(value.get("folder")),
+        path=_text(value.get("path")),
     )
 
 

@@ -25,6 +25,10 @@ class Source:
     file: str = ""
     sha256: str = ""
     url: str = ""
+    folder: str = ""
+    """The folder the file was imported from (absolute), so links between its pages resolve."""
+    path: str = ""
+    """The file's path inside ``folder`` (POSIX separators): relative links start from here."""
 
 
 @dataclass
@@ -83,3 +87,8 @@ class ArticleSummary(NamedTuple):
     """normalize_title(title), computed once at catalog time: related resolution is a lookup."""
     related_keys: tuple[str, ...] = ()
     url_key: str = ""
+    location_keys: tuple[str, ...] = ()
+    """Where this article was before import (its URL, its original file): body links resolve
+    to it by these (``reader.library.links``)."""
+    link_keys: tuple[str, ...] = ()
+    """The same kind of keys for every link in the body: "linked from" looks them up."""

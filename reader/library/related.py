@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.library.links import LinkIndex
 from reader.library.model import ArticleSummary, RelatedItem
 from reader.library.text import normalize_title
 
@@ -40,6 +41,7 @@ class RelatedIndex:
         self._title_of: dict[str, str] = {}
         self._linked_from: dict[str, list[str]] = defaultdict(list)
         summaries = list(summaries)
+        self._body_links = LinkIndex(summaries, catalog=catalog)
         for summary in sorted(summaries, key=lambda s: s.id):
             key = summary.title_key or normalize_title(summary.title)
             self._by_title.setdefault(key, summary.id)
@@ -65,10 +67,14 @@ class RelatedIndex:
         return resolved
 
     def linked_from(self, article_id: str) -> list[str]:
-        """Ids of the articles whose related lists point at ``article_id``."""
+        """Ids of the articles whose related lists or body links point at ``article_id``."""
+        body = self._body_links.linked_from(article_id)
+        return sorted(set(self._related_from(article_id)).union(body))
+
+    def _related_from(self, article_id: str) -> list[str]:
         if self._catalog is not None:
             key = self._catalog.title_key_of(article_id)
             if not key or self._catalog.find_title(key) != article_id:
                 return []
             return [other for other in self._catalog.linking_to(key) if other != article_id]
-        return sorted(set(self._linked_from.get(article_id, [])))
+        return self._linked_from.get(article_id, [])

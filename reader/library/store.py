@@ -23,6 +23,7 @@ from send2trash import send2trash
 from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
 from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
+from reader.library.links import FILE_PREFIX, LinkIndex, link_keys, location_keys
 from reader.library.model import Article, ArticleSummary
 from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
@@ -96,6 +97,8 @@ class LibraryStore:
         self._changed_at: dict[str, int] = {}
         """article id -> the version at which it last changed (written, removed or seen
         changed on disk), so ``refresh`` can tell a reader what changed since its version."""
+        self._asset_copies: dict[tuple[str, int, int], Path] = {}
+        """(source file, size, mtime) -> its copy in the library, to hard-link the next time."""
 
     # -- locations -----------------------------------------------------------------------
     def ensure(self) -> None:
@@ -219,6 +222,17 @@ class LibraryStore:
                 self._refresh(None)
         return RelatedIndex(catalog=self._catalog)
 
+    def link_index(self, *, check_folder: bool = True) -> LinkIndex:
+        """Body-link lookups answered by the catalog (see ``reader.library.links``).
+
+        ``check_folder=False`` does not wait for the store: the window opens an article with
+        it while a worker may be checking a large folder (the catalog answers meanwhile)."""
+        if check_folder:
+            with self._lock:
+                if self._stamps is None:
+                    self._refresh(None)
+        return LinkIndex(catalog=self._catalog)
+
     def _loaded(self) -> dict[str, ArticleSummary]:
         if self._summaries is None:
             self._summaries = {summary.id: summary for summary in self._catalog.summaries()}
@@ -334,17 +348,39 @@ class LibraryStore:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             staging.mkdir(parents=True)
+            copied = {}
             for name, source in assets.items():
                 if Path(name).name != name or name.startswith("."):
                     raise LibraryError(f"{source}: unsafe asset name {name!r}")
-                shutil.copyfile(source, staging / name)
+                copied[name] = self._copy_asset(Path(source), staging / name)
             shutil.rmtree(target, ignore_errors=True)
             os.replace(staging, target)  # noqa: PTH105 - atomic publish of the folder
+            for name, key in copied.items():
+                self._asset_copies[key] = target / name
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
             raise LibraryError(
                 f"{target}: cannot copy images: {error.strerror or error}"
             ) from error
+
+    def _copy_asset(self, source: Path, destination: Path) -> tuple[str, int, int]:
+        """Copy one image; one already copied from the same file is hard-linked instead.
+
+        Pages of one folder share their images (a help set's icons, a site's logo): each
+        article still has its own ``assets/<id>/`` entry, so deleting one article (to the
+        trash, and back with undo) never touches another's images, but the bytes are on
+        disk once. Where hard links are impossible (another file system), it is a copy.
+        """
+        stat = source.stat()
+        key = (str(source.resolve()), stat.st_size, stat.st_mtime_ns)
+        earlier = self._asset_copies.get(key)
+        if earlier is not None:
+            with contextlib.suppress(OSError):
+                if earlier.stat().st_size == stat.st_size:
+                    os.link(earlier, destination)
+                    return key
+        shutil.copyfile(source, destination)
+        return key
 
     def update(self, article: Article) -> None:
         with self._lock:
@@ -447,11 +483,26 @@ class LibraryStore:
         with self._lock:
             if self._stamps is None:
                 self._refresh(None)
-            return self._catalog.find_duplicate(
-                content_key(article.title, article.body),
-                article.source.sha256 if article.source else "",
-                url_key(article.source.url) if article.source else "",
+            sha256 = article.source.sha256 if article.source else ""
+            url = url_key(article.source.url) if article.source else ""
+            found = self._catalog.find_duplicate(
+                content_key(article.title, article.body), sha256, url
             )
+            if found is not None and found.why == "same text" and self._elsewhere(article, found):
+                found = self._catalog.find_duplicate("", sha256, url)
+            return found
+
+    def _elsewhere(self, article: Article, duplicate: DuplicateOf) -> bool:
+        """Both are pages of a folder, from different files: two pages of a set that say
+        the same thing (the same menu in two modules of a help) are two pages others link
+        to, not one article imported twice."""
+        mine = {key for key in location_keys(article.source) if key.startswith(FILE_PREFIX)}
+        theirs = {
+            key
+            for key in self._catalog.locations_of(duplicate.article_id)
+            if key.startswith(FILE_PREFIX)
+        }
+        return bool(mine and theirs and not mine & theirs)
 
     def _unique_id(self, article: Article) -> str:
         slug = slugify(article.title, max_length=MAX_ID_LENGTH - 11) or "article"
@@ -489,7 +540,13 @@ class LibraryStore:
 def _slim(summary: ArticleSummary) -> ArticleSummary:
     """The list fields only, as the catalog loads them (lookups stay in the catalog)."""
     return summary._replace(
-        related_titles=(), source_sha256="", content_key="", related_keys=(), url_key=""
+        related_titles=(),
+        source_sha256="",
+        content_key="",
+        related_keys=(),
+        url_key="",
+        location_keys=(),
+        link_keys=(),
     )
 
 
@@ -510,4 +567,6 @@ def summarize(article: Article) -> ArticleSummary:
         title_key=normalize_title(article.title),
         url_key=url_key(article.source.url) if article.source else "",
         related_keys=tuple(normalize_title(item.title) for item in article.related),
+        location_keys=location_keys(article.source),
+        link_keys=link_keys(article),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -23,11 +23,15 @@ from urllib.parse import unquote, urlsplit
 import markdown
 import nh3
 
+from reader.library.links import ResolvedLink
 from reader.library.model import Article, Source
 from reader.library.related import ResolvedRelated
 from reader.paths import resources
 from reader.render.labels import label, label_language
 from reader.render.links import article_url, parse_reader_url, search_url
+
+LinkResolver = Callable[[str], ResolvedLink]
+"""href -> where it leads (``LinkIndex.resolver``): body links to saved pages open them."""
 
 THEMES: tuple[str, ...] = ("light", "dark", "sepia")
 
@@ -82,7 +86,13 @@ def markdown_to_html(
 
 
 def _body_html(
-    markdown_text: str, *, assets_dir: Path | None, internal_links: bool, language: str = "en"
+    markdown_text: str,
+    *,
+    assets_dir: Path | None,
+    internal_links: bool,
+    language: str = "en",
+    links: LinkResolver | None = None,
+    document_ids: frozenset[str] = frozenset(),
 ) -> str:
     try:
         converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
@@ -104,6 +114,8 @@ def _body_html(
         strip_comments=True,
     )
     rewriter = _Rewriter(assets_dir, internal_links=internal_links, language=language)
+    rewriter.links = links
+    rewriter.document_ids = document_ids
     rewriter.feed(cleaned)
     rewriter.close()
     return rewriter.result()
@@ -125,6 +137,10 @@ class _Rewriter(HTMLParser):
         self._internal_links = internal_links
         self._out: list[str] = []
         self._preformatted = 0
+        self.links: LinkResolver | None = None
+        self.document_ids: frozenset[str] = frozenset()
+        self._closing: list[str] = []
+        """What ends each open <a>: "</a>", "</a>" plus a marker, or "</span>"."""
 
     def result(self) -> str:
         return "".join(self._out)
@@ -135,8 +151,8 @@ class _Rewriter(HTMLParser):
             self._out.append(self._image(values))
             return
         if tag == "a":
-            href = _link_target(values.pop("href", ""), internal=self._internal_links)
-            values = {"href": href, **values} if href else values
+            self._out.append(self._link(values))
+            return
         if tag == "pre":
             self._preformatted += 1
         if tag == "table":  # the CSS border-collapse alone leaves Qt's 2px cell spacing
@@ -147,6 +163,9 @@ class _Rewriter(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._out.append(self._closing.pop() if self._closing else "</a>")
+            return
         if tag == "pre":
             self._preformatted = max(0, self._preformatted - 1)
         if tag not in VOID_TAGS:
@@ -159,6 +178,42 @@ class _Rewriter(HTMLParser):
             # in the seed's "due \xa0osservazioni") only indents a line. One space for all.
             data = _SPACE_RUN.sub(" ", data)
         self._out.append(html.escape(data, quote=False))
+
+    def _link(self, values: dict[str, str]) -> str:
+        """An <a>, drawn by where it leads: into the library (a plain link that opens the
+        article), to the web (a link with a small arrow) or to a page not saved (grey
+        text, no link). Without a resolver (paper, tests) links are kept as written."""
+        raw = values.pop("href", "").strip()
+        resolved = self.links(raw) if self.links is not None and raw else None
+        if (
+            resolved is not None
+            and resolved.kind == "library"
+            and not self._internal_links
+            and resolved.article_id in self.document_ids
+        ):
+            # On paper, a link to an article printed in the same PDF: the PDF export turns
+            # this address into a jump to that article's first page (reader.render.pdfpost).
+            self._closing.append("</a>")
+            return _start_tag("a", {**values, "href": article_url(resolved.article_id)})
+        if resolved is not None and resolved.kind == "library" and self._internal_links:
+            href = article_url(resolved.article_id)
+            href += f"#{resolved.fragment}" if resolved.fragment else ""
+            kept = {"href": href, "class": "link-library"}
+            kept["title"] = label("link_library", self._language)
+            self._closing.append("</a>")
+            return _start_tag("a", {**values, **kept})
+        if resolved is not None and resolved.kind == "missing":
+            self._closing.append("</span>")
+            title = label("link_missing", self._language)
+            return _start_tag("span", {"class": "link-missing", "title": title})
+        href = _link_target(raw, internal=self._internal_links)
+        web = href and urlsplit(href).scheme.lower() in ("http", "https")
+        if web and self.links is not None and self._internal_links:  # on screen
+            self._closing.append('<span class="link-web-mark">\u00a0\u2197</span></a>')
+            kept = {"href": href, "class": "link-web", "title": label("link_web", self._language)}
+            return _start_tag("a", {**values, **kept})
+        self._closing.append("</a>")
+        return _start_tag("a", {"href": href, **values} if href else values)
 
     def _image(self, values: dict[str, str]) -> str:
         src, alt = values.get("src", "").strip(), values.get("alt", "").strip()
@@ -243,6 +298,8 @@ def render_article(
     assets_dir: Path | None = None,
     for_print: bool = False,
     fallback_language: str = "en",
+    links: LinkResolver | None = None,
+    document_ids: frozenset[str] = frozenset(),
 ) -> str:
     """A complete HTML document: title, byline, body, then the related articles.
 
@@ -250,12 +307,19 @@ def render_article(
     items are shown unresolved. ``for_print`` drops links that mean nothing on paper
     (reader://, in-page anchors) and uses the print typography. Reader's own labels are in
     the article's language, or ``fallback_language`` (the interface's) when it has none.
+    ``links`` resolves body links (``LinkIndex.resolver(article)``): see ``_Rewriter._link``.
+    ``document_ids``: on paper, the articles printed in the same PDF (links to them stay).
     """
     if related is None:
         related = [ResolvedRelated(item, None) for item in article.related]
     language = label_language(article.lang, fallback_language)
     body = _body_html(
-        article.body, assets_dir=assets_dir, internal_links=not for_print, language=language
+        article.body,
+        assets_dir=assets_dir,
+        internal_links=not for_print,
+        language=language,
+        links=links,
+        document_ids=document_ids,
     )
     parts = [
         "<html><head>",

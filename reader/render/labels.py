@@ -16,6 +16,9 @@ LABELS: dict[str, dict[str, str]] = {
     "source": {"en": "Source", "it": "Fonte"},
     "image": {"en": "image", "it": "immagine"},
     "contents": {"en": "Contents", "it": "Indice"},
+    "link_library": {"en": "In your library", "it": "Nella tua libreria"},
+    "link_web": {"en": "On the web", "it": "Sul web"},
+    "link_missing": {"en": "Page not saved", "it": "Pagina non salvata"},
 }
 
 

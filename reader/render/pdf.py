@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 
 from reader import __version__
 from reader.library.atomic import atomic_write_bytes
+from reader.library.links import LinkIndex
 from reader.library.model import Article
 from reader.library.related import RelatedIndex
 from reader.render.html import format_date, render_article, theme_css
@@ -175,6 +176,7 @@ def export_pdf(
     page_size: str | None = None,
     progress: Progress | None = None,
     fallback_language: str = "en",
+    link_index: LinkIndex | None = None,
 ) -> Path:
     """Write ``articles`` to ``output`` as one PDF; returns ``output``.
 
@@ -183,7 +185,8 @@ def export_pdf(
     local images. Several articles get a contents page and each starts on a new page.
     ``progress(done, total)`` is called as articles are laid out and painted. Reader's labels
     (headings, contents) are in each article's language, else in ``fallback_language``.
-    Raises ExportError when the output cannot be written.
+    ``link_index`` resolves body links: one to another article of the same PDF becomes a
+    link to that article's first page. Raises ExportError when the output cannot be written.
     """
     if not articles:
         raise ValueError("nothing to export: no articles given")
@@ -210,6 +213,7 @@ def export_pdf(
     geometry = _Geometry.for_writer(writer)
 
     sections: list[_Section] = []
+    document_ids = frozenset(article.id for article in articles if article.id)
     for done, article in enumerate(articles, start=1):
         related = None
         if related_index is not None:
@@ -221,6 +225,8 @@ def export_pdf(
             assets_dir=assets_dir,
             for_print=True,
             fallback_language=fallback_language,
+            links=link_index.resolver(article) if link_index is not None else None,
+            document_ids=document_ids,
         )
         language = label_language(article.lang, fallback_language)
         byline = " · ".join(
@@ -258,7 +264,13 @@ def export_pdf(
     finally:
         painter.end()
     buffer.close()
-    data = finish_pdf(bytes(buffer.data()), info)
+    first_pages = {
+        article.id: section.first_page - 1
+        for article, section in zip(
+            articles, (s for s in sections if not s.is_contents), strict=True
+        )
+    }
+    data = finish_pdf(bytes(buffer.data()), info, article_pages=first_pages)
     write_atomically(output, data)
     report(total, total)
     return output

@@ -7,6 +7,9 @@ Two things Qt's PDF engine gets wrong or cannot do, fixed without rewriting its 
   space copies and extracts as ``\\t``. Ligature glyphs (``fi``, ``ff``) extract as U+FB01...
   The corrected CMaps map them back to a space and to the plain letters, so search and copy
   in any viewer get ``l’intelligenza artificiale`` and ``affermarsi``.
+* **No links inside the document.** Qt writes every link as a web (URI) link. A body link
+  to another article of the same PDF is drawn with its ``reader://article/<id>`` address;
+  those annotations are replaced by jumps (``/Dest``) to that article's first page.
 * **No Subject.** QPdfWriter sets Title, Author and Creator but has no Subject; the
   replacement Info dictionary carries all of them.
 
@@ -20,12 +23,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import unquote
 
 _TRAILER = re.compile(rb"trailer\s*<<(?P<body>.*?)>>\s*startxref\s+(?P<xref>\d+)\s+%%EOF", re.S)
 _REF = rb"/%s\s+(\d+)\s+0\s+R"
 _ID = re.compile(rb"/ID\s*(\[[^\]]*\])")
 _SIZE = re.compile(rb"/Size\s+(\d+)")
 _TO_UNICODE = re.compile(rb"/ToUnicode\s+(\d+)\s+0\s+R")
+_KIDS = re.compile(rb"/Kids\s*\[([^\]]*)\]")
+_PAGE_REF = re.compile(rb"(\d+)\s+0\s+R")
+_READER_LINK = re.compile(
+    rb"(?<![0-9])(\d+) 0 obj\s*<<\s*/Type /Annot\s*/Subtype /Link\s*/Rect \[([^\]]*)\]"
+    rb"\s*/Border \[0 0 0\]\s*/A <<\s*/Type /Action\s*/S /URI\s*"
+    rb"/URI \(reader://article/([^()\\]*)\)\s*>>\s*>>\s*endobj"
+)
 _HEX = re.compile(r"<([0-9A-Fa-f]+)>")
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
@@ -48,11 +59,14 @@ class PdfPostError(ValueError):
     """The PDF does not have the structure Qt writes (no classic trailer)."""
 
 
-def finish_pdf(data: bytes, info: Mapping[str, str]) -> bytes:
+def finish_pdf(
+    data: bytes, info: Mapping[str, str], *, article_pages: Mapping[str, int] | None = None
+) -> bytes:
     """``data`` plus an update with corrected ToUnicode CMaps and ``info`` as the Info dict.
 
     ``info`` keys are Info dictionary names (Title, Author, Subject, Creator, Producer);
-    empty values are left out. The creation date Qt wrote is kept.
+    empty values are left out. The creation date Qt wrote is kept. ``article_pages`` maps
+    an article id to the (0-based) page it starts on: links to it jump there.
     """
     trailer = _last_trailer(data)
     body = trailer.group("body")
@@ -73,6 +87,7 @@ def finish_pdf(data: bytes, info: Mapping[str, str]) -> bytes:
             replaced[number] = (
                 b"<< /Length %d >>\nstream\n" % len(payload) + payload + b"\nendstream"
             )
+    replaced.update(_internal_links(data, article_pages or {}))
     dates = _dates(data, info_match.group(1) if info_match else None)
     replaced[info_number] = _info_dictionary(info, dates)
 
@@ -98,6 +113,25 @@ def finish_pdf(data: bytes, info: Mapping[str, str]) -> bytes:
         out += b" /ID " + id_match.group(1)
     out += b" >>\nstartxref\n%d\n%%%%EOF\n" % xref_offset
     return bytes(out)
+
+
+def _internal_links(data: bytes, article_pages: Mapping[str, int]) -> dict[int, bytes]:
+    """Annotation object number -> the same link as a jump to its article's first page."""
+    kids = _KIDS.search(data)
+    if kids is None or not article_pages:
+        return {}
+    pages = _PAGE_REF.findall(kids.group(1))
+    replaced = {}
+    for match in _READER_LINK.finditer(data):
+        article_id = unquote(match.group(3).decode("latin-1"))
+        page = article_pages.get(article_id)
+        if page is None or not 0 <= page < len(pages):
+            continue
+        replaced[int(match.group(1))] = (
+            b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /Dest [%s 0 R /Fit] >>"
+            % (match.group(2), pages[page])
+        )
+    return replaced
 
 
 def fix_to_unicode_cmap(cmap: str) -> str | None:

@@ -415,6 +415,7 @@ class MainWindow(QMainWindow):
             theme=self.effective_theme,
             assets_dir=assets,
             fallback_language=self.services.language,
+            links=self.services.store.link_index(check_folder=False).resolver(article),
         )
         self.reader_view.show_html(html, article_assets=assets)
 

@@ -174,6 +174,8 @@ class ReaderView(QTextBrowser):
             kind, value = target
             if kind == "article":
                 self.article_requested.emit(value)
+                if url.hasFragment():  # a link into a saved page's section: go there
+                    self.scrollToAnchor(url.fragment())
             elif kind == "search":
                 self.search_requested.emit(value)
             return

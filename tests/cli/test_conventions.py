@@ -101,7 +101,7 @@ def test_json_shapes(evil_library: list[str], capsys) -> None:
     article = json.loads(raw)
     assert set(article) == {
         "id", "title", "author", "published", "category", "tags", "lang", "site",
-        "read", "starred", "imported", "source", "body", "related",
+        "read", "starred", "imported", "source", "body", "related", "links", "linked_from",
     }  # fmt: skip
     assert article["id"] == EVIL_ID and article["title"] == EVIL_TITLE
     assert article["body"].startswith("Body with \x1b[31mred")

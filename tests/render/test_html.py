@@ -284,3 +284,29 @@ def test_site_name_leads_the_source_line() -> None:
         article(site="Il <Post>", source=Source(kind="html", url="https://www.ilpost.it/a"))
     )
     assert 'Fonte: Il &lt;Post&gt; · <a href="https://www.ilpost.it/a">' in page
+
+
+def test_body_links_are_drawn_by_where_they_lead() -> None:
+    from reader.library.links import ResolvedLink
+
+    targets = {
+        "sub/two.html#part": ResolvedLink("sub/two.html#part", "library", "two", "part"),
+        "https://x.org/": ResolvedLink("https://x.org/", "web"),
+        "gone.html": ResolvedLink("gone.html", "missing"),
+    }
+    article = Article(
+        title="One",
+        lang="it",
+        body="[two](sub/two.html#part), [web](https://x.org/) and [gone](gone.html).",
+    )
+    page = render_article(article, links=targets.__getitem__)
+    assert (
+        '<a href="reader://article/two#part" class="link-library" title="Nella tua libreria">'
+        "two</a>" in page
+    )
+    assert (
+        '<a href="https://x.org/" class="link-web" title="Sul web">'
+        'web<span class="link-web-mark">\u00a0\u2197</span></a>' in page
+    )
+    assert '<span class="link-missing" title="Pagina non salvata">gone</span>' in page
+    assert "gone.html" not in page
