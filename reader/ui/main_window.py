@@ -11,8 +11,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -762,7 +769,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 820)
+            self.resize(first_start_size(self.screen()))
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
@@ -802,6 +809,17 @@ class MainWindow(QMainWindow):
         self.search.runner.wait()
         self.jobs.wait()
         super().closeEvent(event)
+
+
+FIRST_START_SIZE = QSize(1280, 820)
+
+
+def first_start_size(screen: QScreen | None) -> QSize:
+    """1280×820, or the screen's free area when smaller (an 800×600 or 1366×768 laptop
+    must not get a window taller than its screen, with the status bar out of reach)."""
+    if screen is None:
+        return FIRST_START_SIZE
+    return FIRST_START_SIZE.boundedTo(screen.availableGeometry().size())
 
 
 def _local_files(mime: QMimeData) -> list[Path]:

@@ -173,3 +173,18 @@ def test_follow_system_uses_the_system_scheme(qtbot, window) -> None:
     QApplication.processEvents()
     expected = window_palette(system_theme())
     assert window.library_panel.table.palette().color(ROLES.Base) == expected.color(ROLES.Base)
+
+
+def test_the_first_window_fits_a_small_screen(qtbot, sample_services) -> None:
+    """On first start (no saved geometry) the window is no larger than the screen's free
+    area: at 800×600 a 1280×820 window hid the status bar and the bottom of the list."""
+    from PySide6.QtCore import QSize
+
+    from reader.ui.main_window import MainWindow, first_start_size
+
+    window = MainWindow(sample_services, index_on_start=False)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry().size()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
+    assert first_start_size(None) == QSize(1280, 820)
