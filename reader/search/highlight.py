@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from reader.search.analysis import iter_words, stem, stopwords
+from reader.search.analysis import iter_words, query_stopwords, stem
 from reader.search.query import ParsedQuery
 
 SNIPPET_CHARS = 220
@@ -57,7 +57,7 @@ class TermMatcher:
                     matcher.phrases.append(clause.words)
         # Bare stopwords are not searched for (see query.py) and marking every "e" and "the"
         # of a snippet hides the words that matched; keep them only if nothing else is left.
-        common = stopwords("it") | stopwords("en")
+        common = query_stopwords()
         if matcher.words - common or matcher.prefixes or matcher.phrases:
             matcher.words -= common
         for lang in languages:

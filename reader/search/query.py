@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from reader.library.text import straighten_quotes
-from reader.search.analysis import STEMMED_LANGUAGES, fold_words, stem, stopwords
+from reader.search.analysis import STEMMED_LANGUAGES, fold_words, query_stopwords, stem
 from reader.search.schema import (
     AUTHOR_BOOST,
     BODY_BOOST,
@@ -148,7 +148,11 @@ class ParsedQuery:
         return any(c.kind in ("word", "prefix", "phrase") for c in self.positive_clauses())
 
     def highlight_terms(self) -> list[str]:
-        """Folded words, phrases and prefixes to mark in text, without duplicates."""
+        """Folded words, phrases and prefixes to mark in text, without duplicates.
+
+        Stopwords of plain words are left out (marking every "e" and "la" of an article
+        hides the words that matched) unless nothing else would be left.
+        """
         terms: list[str] = []
         for clause in self.positive_clauses():
             if clause.field not in (None, "title"):
@@ -157,7 +161,26 @@ class ParsedQuery:
                 terms.extend(clause.words)
             elif clause.kind == "phrase":
                 terms.append(" ".join(clause.words))
-        return list(dict.fromkeys(term for term in terms if term))
+        terms = [term for term in dict.fromkeys(terms) if term]
+        common = query_stopwords()
+        content = [term for term in terms if term not in common]
+        return content or terms
+
+    def free_words(self) -> list[Clause]:
+        """The plain words of the query (no field, no syntax), stopwords left out.
+
+        These are what a partial match may miss: a question typed as-is is mostly plain
+        words, while quotes, fields, OR and -x are asked for on purpose and stay required.
+        """
+        common = query_stopwords()
+        return [
+            group[0]
+            for group in self.groups
+            if len(group) == 1
+            and group[0].kind == "word"
+            and group[0].field is None
+            and not set(group[0].words) <= common
+        ]
 
 
 # -- parsing ------------------------------------------------------------------------------
@@ -361,7 +384,47 @@ def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
     """The Whoosh query for a parsed query, or None when nothing is left to search."""
     groups = _drop_stopword_groups(parsed.groups)
     positive = [_or([_compile(c) for c in group]) for group in groups]
-    positive = [q for q in positive if q is not None]
+    return _combine([q for q in positive if q is not None], parsed)
+
+
+@dataclass
+class RelaxedQuery:
+    """A query that matches articles with *some* of the free words (see ``relax``)."""
+
+    query: wq.Query
+    words: list[tuple[str, wq.Query]]
+    """Each free word (as typed, folded) with the query that finds it alone."""
+
+
+def relax(parsed: ParsedQuery) -> RelaxedQuery | None:
+    """The "most of the words" form of a query with two or more free words, else None.
+
+    The free words are ORed; everything asked for explicitly (phrases, fields, dates,
+    flags, OR groups, exclusions) stays required with its exact meaning.
+    """
+    free = parsed.free_words()
+    if len(free) < 2:
+        return None
+    free_ids = {id(clause) for clause in free}
+    words: list[tuple[str, wq.Query]] = []
+    for clause in free:
+        compiled = _compile(clause)
+        if compiled is not None:
+            words.append((" ".join(clause.words), compiled))
+    if len(words) < 2:
+        return None
+    required = [
+        _or([_compile(c) for c in group])
+        for group in _drop_stopword_groups(parsed.groups)
+        if not (len(group) == 1 and id(group[0]) in free_ids)
+    ]
+    positive = [q for q in required if q is not None]
+    positive.append(wq.Or([query for _, query in words]))
+    query = _combine(positive, parsed)
+    return RelaxedQuery(query, words) if query is not None else None
+
+
+def _combine(positive: list[wq.Query], parsed: ParsedQuery) -> wq.Query | None:
     negative = [q for q in (_compile(c) for c in parsed.excluded) if q is not None]
     if not positive and not negative:
         return None
@@ -373,8 +436,9 @@ def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
 
 
 def _drop_stopword_groups(groups: list[list[Clause]]) -> list[list[Clause]]:
-    """Bare stopwords ("the", "di") would only demand a language; drop them if others remain."""
-    common = stopwords("it") | stopwords("en")
+    """Bare stopwords ("the", "di", "quando") would only demand a language or a question;
+    drop them if others remain."""
+    common = query_stopwords()
 
     def only_stopwords(group: list[Clause]) -> bool:
         return len(group) == 1 and group[0].kind == "word" and set(group[0].words) <= common

@@ -100,6 +100,12 @@ class SearchResultsModel(QAbstractListModel):
             parts = [f"<b>{html.escape(hit.title)}</b>"]
             if meta:
                 parts.append(f"<br><small>{html.escape(meta)}</small>")
+            if hit.missing:
+                # A partial match: say which words it lacks, so it is not taken for a full one.
+                missing = html.escape(", ".join(hit.missing))
+                parts.append(
+                    f"<br><small><i>{self.tr('Missing: %1').replace('%1', missing)}</i></small>"
+                )
             if hit.snippet:
                 parts.append(f"<br><small>{snippet_html(hit.snippet)}</small>")
             return "".join(parts)
@@ -204,6 +210,13 @@ class SearchResultsPanel(QWidget):
         self.model.set_results(results)
         noun = "result" if results.total == 1 and not results.total_is_lower_bound else "results"
         text = f"{results.total_text()} {noun} for “{html.escape(query)}”"
+        if results.partial:
+            more = (
+                self.tr("1 partial match follows")
+                if results.partial == 1
+                else self.tr("%1 partial matches follow").replace("%1", str(results.partial))
+            )
+            text += f" — {html.escape(more)}"
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             text += f' — did you mean <a href="{suggestion}">{suggestion}</a>?'
