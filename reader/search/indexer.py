@@ -98,24 +98,34 @@ def article_document(article: Article) -> tuple[dict[str, object], str, str]:
     text = markdown_to_text(article.body)
     lang = index_language(article.lang, f"{article.title}\n{text}")
     declared = article.lang.strip().lower()[:2]
+    tags = "\n".join(article.tags)
+    # The catch-all: everything a plain word may be found in, one field (see schema.py).
+    everything = "\n".join(
+        [
+            article.title,
+            text,
+            article.author,
+            article.category,
+            tags,
+            *(item.title for item in article.related),
+        ]
+    )
     fields: dict[str, object] = {
         "id": article.id,
         "title": article.title,
-        "body": text,
+        "title_stems": (lang, article.title),
+        "text": everything,
+        "stems": (lang, everything),
         "author": article.author,
         "category": article.category,
         "category_label": article.category,
-        "tags": "\n".join(article.tags),
-        "related": "\n".join(item.title for item in article.related),
+        "tags": tags,
         "lang": declared or lang or "und",
         "read": bool(article.read),
         "starred": bool(article.starred),
     }
     if article.published is not None:
         fields["published"] = date_key(article.published)
-    if lang:
-        fields[f"title_{lang}"] = article.title
-        fields[f"body_{lang}"] = text
     return fields, lang, text
 
 

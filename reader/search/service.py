@@ -33,7 +33,7 @@ from whoosh.collectors import TopCollector
 from whoosh.searching import Results, Searcher
 
 from reader.library.store import LibraryStore
-from reader.search.analysis import STEMMED_LANGUAGES, iter_words, query_stopwords, stopwords
+from reader.search.analysis import iter_words, query_stopwords, stopwords
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
     FRESH_LIMIT_MB,
@@ -443,22 +443,21 @@ class SearchService:
         stored = searcher.stored_fields(docnum)
         lang, text = self._folder.docs.texts([article_id]).get(article_id, ("", ""))
         source = f"{stored.get('title', '')}\n{text}"
-        body_field = f"body_{lang}" if lang in STEMMED_LANGUAGES else "body"
         common = stopwords("it") | stopwords("en")
+        # The stems field takes (language, text): the terms come out as the index has them.
         key_terms = [
             (term, weight)
             for term, weight in searcher.key_terms_from_text(
-                body_field, source, numterms=SIMILAR_TERMS * 2
+                "stems", (lang, source), numterms=SIMILAR_TERMS * 2
             )
             if term not in common
         ][:SIMILAR_TERMS]
         if not key_terms:
             return []
-        title_field = f"title_{lang}" if lang in STEMMED_LANGUAGES else "title"
         alternatives: list[wq.Query] = []
         for term, weight in key_terms:
-            alternatives.append(wq.Term(body_field, term, boost=weight))
-            alternatives.append(wq.Term(title_field, term, boost=weight * 2))
+            alternatives.append(wq.Term("stems", term, boost=weight))
+            alternatives.append(wq.Term("title_stems", term, boost=weight * 2))
         query = wq.AndNot(wq.Or(alternatives), wq.Term("id", article_id))
         results = searcher.search(query, limit=limit)
         found = [(hit.fields(), hit.score) for hit in results]
@@ -566,11 +565,9 @@ def _docs_having(searcher: Searcher, query: wq.Query, docnums: list[int]) -> set
     return found
 
 
-_WORD_FIELDS = ("title", "body", "author", "category", "tags", "related")
-
-
 def _frequency(reader: object, word: str) -> int:
-    return sum(reader.doc_frequency(name, word) for name in _WORD_FIELDS)  # type: ignore[attr-defined]
+    """In how many articles the word occurs anywhere (the unstemmed catch-all)."""
+    return reader.doc_frequency("text", word)  # type: ignore[attr-defined]
 
 
 SUGGESTION_PREFIX = 2
@@ -585,14 +582,9 @@ def _closest(reader: object, word: str, common: frozenset[str]) -> str | None:
     """The most frequent content word of the index within edit distance 1, else 2 (same
     first letters); never a stopword ("cos" is not to become "con") nor a one-off."""
     for distance in (1, 2):
-        candidates: set[str] = set()
-        for name in ("title", "body"):
-            candidates.update(
-                reader.terms_within(name, word, distance, prefix=SUGGESTION_PREFIX)  # type: ignore[attr-defined]
-            )
         candidates = {
             term
-            for term in candidates
+            for term in reader.terms_within("text", word, distance, prefix=SUGGESTION_PREFIX)  # type: ignore[attr-defined]
             if term != word and term not in common and len(term) >= 3 and not term.isdigit()
         }
         if candidates:

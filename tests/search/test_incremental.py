@@ -181,7 +181,7 @@ from pathlib import Path
 from reader.search.indexer import IndexFolder
 folder = IndexFolder.open(Path(sys.argv[1]))
 writer = folder.writer(timeout=5)
-writer.add_document(id="ghost", title="Ghost article", body="half written")
+writer.add_document(id="ghost", title="Ghost article", text="half written")
 os.kill(os.getpid(), signal.SIGKILL)
 """
 
