@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -330,4 +330,65 @@ def sync(
     folder.writer_done()
     if progress is not None and total == 0:
         progress(0, 0)
+    return counts
+
+
+def sync_articles(
+    folder: IndexFolder,
+    store: LibraryStore,
+    article_ids: Iterable[str],
+    *,
+    lock_timeout: float = 2.0,
+) -> SyncCounts:
+    """Bring just ``article_ids`` up to date: index each file that exists and differs from
+    what the index saw, drop each that is gone or unreadable.
+
+    Why: ``sync`` learns what changed by the stamps of every file in the library (the
+    catalog's folder scan), which is most of a one-article update at 100k articles. A
+    caller that already knows which files changed (the window's file watcher) names
+    them; only those are stat-ed and read. Ids not in the index and not on disk are
+    ignored.
+    """
+    wanted = list(dict.fromkeys(article_ids))
+    known = folder.docs.stamps_of(wanted) if wanted else {}
+    changed: list[tuple[Article, tuple[int, int]]] = []
+    gone: list[str] = []
+    for article_id in wanted:
+        try:
+            stat = store.path_for(article_id).stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            if known.get(article_id) == stamp:
+                continue
+            article = store.get(article_id)
+        except (OSError, LibraryError):
+            # Gone, or unreadable now (broken by hand): not searchable.
+            if article_id in known:
+                gone.append(article_id)
+            continue
+        article.id = article_id
+        changed.append((article, stamp))
+    counts = SyncCounts()
+    if not changed and not gone:
+        return counts
+    writer = folder.writer(lock_timeout)
+    pending: list[StoredDoc] = []
+    try:
+        for article_id in gone:
+            writer.delete_by_term("id", article_id)
+        counts.removed = len(gone)
+        for article, (mtime, size) in changed:
+            fields, lang, text = article_document(article)
+            writer.update_document(**fields)
+            pending.append(StoredDoc(article.id, mtime, size, lang, text))
+            if article.id in known:
+                counts.updated += 1
+            else:
+                counts.added += 1
+        writer.commit(mergetype=merge_small_segments)
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer.cancel()
+        raise
+    folder.docs.apply(pending, gone)
+    folder.writer_done()
     return counts

@@ -104,7 +104,7 @@ def test_unreadable_article_is_dropped_not_fatal(store: LibraryStore, index_dir:
     store.path_for(hit.id).write_text("---\ntitle: [broken\n---\nbody\n", "utf-8")
     stats = service.update()
     assert stats.removed == 1 and not stats.rebuilt
-    assert found(service, "hollywood") == []
+    assert found(service, "conquista") == []  # the old body is gone
     service.close()
 
 
@@ -380,4 +380,50 @@ def test_merge_segments_on_request(
     assert service.merge_segments() == 1  # nothing left to merge
     store.set_flags(before[0], starred=True)
     assert service.update().updated == 1  # still a normal, writable index
+    service.close()
+
+
+def test_update_articles_indexes_only_the_named_files(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    hollywood = found(service, "hollywood")[0]
+    new = store.add(Article(title="Quantum computing primer", body="Qubits and gates.", lang="en"))
+    other = store.add(Article(title="Unnamed newcomer", body="Platypus.", lang="en"))
+    changed = store.get(hollywood)
+    changed.body = "Now about marmots."
+    store.update(changed)
+
+    # No folder scan: the catalog's stamps are not asked for.
+    def no_scan(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("update_articles scanned the library")
+
+    monkeypatch.setattr(store, "summaries_with_stamps", no_scan)
+    stats = service.update_articles([new.id, hollywood, new.id, "never-existed"])
+    assert (stats.added, stats.updated, stats.removed, stats.rebuilt) == (1, 1, 0, False)
+    assert found(service, "qubits") == [new.id]
+    assert found(service, "marmots") == [hollywood]
+    assert found(service, "conquista") == []  # the old body is gone
+    assert found(service, "platypus") == []  # not named, so not indexed yet
+
+    # Unchanged files cost nothing; a deleted one leaves the index.
+    assert service.update_articles([new.id]).added == 0
+    store.path_for(new.id).unlink()
+    stats = service.update_articles([new.id])
+    assert (stats.added, stats.updated, stats.removed) == (0, 0, 1)
+    assert found(service, "qubits") == []
+    monkeypatch.undo()
+    # A later full update agrees: only the article nobody named is left to do.
+    stats = service.update()
+    assert (stats.added, stats.updated, stats.removed) == (1, 0, 0)
+    assert found(service, "platypus") == [other.id]
+    service.close()
+
+
+def test_update_articles_without_an_index_builds_it(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    stats = service.update_articles(["whatever"])
+    assert stats.rebuilt and stats.added == len(ARTICLES)
+    assert len(found(service, "hollywood")) == 1
     service.close()
