@@ -42,6 +42,7 @@ from reader.search.indexer import (
     IndexInvalidError,
     SyncCancelledError,
     SyncCounts,
+    merge_two_smallest,
     pid_alive,
     sync,
     sync_articles,
@@ -264,6 +265,58 @@ class SearchService:
                 folder.writer_done()
             self._refresh_searcher()
             return before
+
+    def segment_count(self) -> int:
+        """How many segments the index has (each query runs once per segment)."""
+        with self._read_lock:
+            folder = self._folder
+            if folder is None or self._needs_rebuild:
+                return 0
+            return len(folder.ix._segments())
+
+    def merge_step(self) -> int:
+        """Merge the two smallest segments into one; returns how many are left.
+
+        Searching goes on meanwhile on the segments as they were, and the next search
+        sees the merged one. Raises ``IndexBusyError`` if another process is writing.
+        """
+        with self._write_lock:
+            if self._closed or self._folder is None or self._needs_rebuild:
+                return 0
+            folder = self._folder
+            if len(folder.ix._segments()) < 2:
+                return len(folder.ix._segments())
+            writer = folder.writer(timeout=0.5, limitmb=FRESH_LIMIT_MB)
+            try:
+                writer.commit(mergetype=merge_two_smallest)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+            finally:
+                folder.writer_done()
+            self._refresh_searcher()
+            return len(folder.ix._segments())
+
+    def merge_in_background(self, stop: Callable[[], bool], target: int = 1) -> int:
+        """Merge step by step until ``target`` segments are left or ``stop()`` says so.
+
+        For a worker thread while the person is idle after a rebuild (which leaves one
+        segment per ``FRESH_SEGMENT_DOCS`` articles): ``stop`` is checked between steps,
+        so a keystroke or an update waits at most one step; the index stays searchable
+        throughout. Returns the segments left. Never raises: a busy or damaged index just
+        ends the merging for now.
+        """
+        left = self.segment_count()
+        while left > target and not stop() and not self._closing.is_set():
+            try:
+                left = self.merge_step()
+            except IndexBusyError:
+                break
+            except Exception as error:
+                log.warning("background merge stopped: %r", error)
+                break
+        return left
 
     def _rebuild_locked(self, progress: Progress | None, started: float) -> UpdateStats:
         previous = 0

@@ -427,3 +427,43 @@ def test_update_articles_without_an_index_builds_it(store: LibraryStore, index_d
     assert stats.rebuilt and stats.added == len(ARTICLES)
     assert len(found(service, "hollywood")) == 1
     service.close()
+
+
+def test_background_merge_goes_step_by_step_and_stops_when_asked(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 10)
+    for number in range(35):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+    service = SearchService(index_dir, store)
+    service.update()
+    start = service.segment_count()
+    assert start == len(_segments(index_dir)) >= 4
+    expected = sorted(hit.id for hit in service.search("llama", limit=50).hits)
+    assert len(expected) == 35
+
+    # Stopped after one step: one segment fewer, everything still found.
+    asked: list[int] = []
+
+    def stop_after_one() -> bool:
+        asked.append(service.segment_count())
+        return len(asked) > 1
+
+    assert service.merge_in_background(stop_after_one) == start - 1
+    assert len(_segments(index_dir)) == start - 1
+    assert sorted(hit.id for hit in service.search("llama", limit=50).hits) == expected
+
+    # Searching between steps (what the window does while merging goes on).
+    seen: list[int] = []
+
+    def search_between_steps() -> bool:
+        seen.append(len(service.search("llama", limit=50).hits))
+        return False
+
+    assert service.merge_in_background(search_between_steps) == 1
+    assert set(seen) == {35} and len(seen) == start - 2  # once before each step
+    assert len(_segments(index_dir)) == 1
+    store.set_flags(expected[0], starred=True)
+    assert service.update().updated == 1
+    assert service.search("is:starred llama").total == 1
+    service.close()
