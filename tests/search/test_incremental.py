@@ -467,3 +467,63 @@ def test_background_merge_goes_step_by_step_and_stops_when_asked(
     assert service.update().updated == 1
     assert service.search("is:starred llama").total == 1
     service.close()
+
+
+def test_large_rebuild_uses_two_processes_and_finds_the_same(
+    store: LibraryStore, index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(40):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number} of many."))
+    serial = SearchService(tmp_path / "serial", store)
+    serial.update()
+    queries = ["llama", "filler many", '"number 7"', "hollywood", "intelligenze", "llam*"]
+    expected = {q: sorted(hit.id for hit in serial.search(q, limit=60).hits) for q in queries}
+    serial.close()
+
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10)
+    monkeypatch.setattr(indexer, "BUILD_PROCESSES", 2)
+    monkeypatch.setattr(indexer, "BUILD_BATCH", 5)
+    parallel = SearchService(index_dir, store)
+    stats = parallel.update()
+    assert stats.rebuilt and stats.added == 45
+    assert len(_segments(index_dir)) == 2  # one per worker
+    for query in queries:
+        assert sorted(hit.id for hit in parallel.search(query, limit=60).hits) == expected[query]
+    assert parallel.merge_in_background(lambda: False) == 1
+    assert len(parallel.search("llama", limit=60).hits) == 40
+    parallel.close()
+
+
+def test_cancelled_parallel_rebuild_leaves_no_worker(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    for number in range(120):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10)
+    monkeypatch.setattr(indexer, "BUILD_PROCESSES", 2)
+    monkeypatch.setattr(indexer, "BUILD_BATCH", 5)
+    service = SearchService(index_dir, store)
+    calls = 0
+
+    def cancel_soon() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    monkeypatch.setattr(service._closing, "is_set", cancel_soon)
+    spawned: list[object] = []
+    original = indexer.SpawnedMpWriter._new_task
+
+    def counting(writer: indexer.SpawnedMpWriter) -> object:
+        spawned.append(original(writer))
+        return spawned[-1]
+
+    monkeypatch.setattr(indexer.SpawnedMpWriter, "_new_task", counting)
+    stats = service.update()
+    assert stats.added == 0 and not stats.rebuilt
+    assert len(spawned) == 2  # workers were running when the rebuild was cancelled
+    assert multiprocessing.active_children() == []
+    assert not [p for p in index_dir.iterdir() if p.name.startswith("building-")]
+    service.close()
