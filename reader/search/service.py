@@ -662,11 +662,15 @@ did-you-mean. Typos are rarely in the first two letters."""
 
 def _closest(reader: object, word: str, common: frozenset[str]) -> str | None:
     """The most frequent content word of the index within edit distance 1, else 2 (same
-    first letters); never a stopword ("cos" is not to become "con") nor a one-off."""
+    first letters); never a stopword ("cos" is not to become "con")."""
     for distance in (1, 2):
+        # Per segment: a segment reader walks its word list with a Levenshtein automaton,
+        # while a multi-segment reader measures the distance to every word sharing the
+        # prefix in Python (most of a did-you-mean's time).
         candidates = {
             term
-            for term in reader.terms_within("text", word, distance, prefix=SUGGESTION_PREFIX)  # type: ignore[attr-defined]
+            for leaf, _ in reader.leaf_readers()  # type: ignore[attr-defined]
+            for term in leaf.terms_within("text", word, distance, prefix=SUGGESTION_PREFIX)
             if term != word and term not in common and len(term) >= 3 and not term.isdigit()
         }
         if candidates:
