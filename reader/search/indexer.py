@@ -17,6 +17,8 @@ import contextlib
 import json
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,6 +148,24 @@ class SpawnedMpWriter(MpWriter):
 
 
 class _SpawnedSubWriterTask(SubWriterTask):
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        self.parent_pid = os.getpid()
+
+    def run(self) -> None:
+        # A worker waits on its job queue, which it holds both ends of: if the parent is
+        # killed it would wait forever. Exit when the parent is gone.
+        parent = self.parent_pid
+
+        def watch_parent() -> None:
+            while True:
+                time.sleep(1.0)
+                if os.getppid() != parent:
+                    os._exit(1)
+
+        threading.Thread(target=watch_parent, daemon=True).start()
+        super().run()
+
     @staticmethod
     def _Popen(process_obj: object) -> object:  # noqa: N802 - multiprocessing's name
         return multiprocessing.get_context("spawn").Process._Popen(process_obj)  # type: ignore[attr-defined]

@@ -527,3 +527,56 @@ def test_cancelled_parallel_rebuild_leaves_no_worker(
     assert multiprocessing.active_children() == []
     assert not [p for p in index_dir.iterdir() if p.name.startswith("building-")]
     service.close()
+
+
+_KILLED_PARALLEL_BUILD = """
+import os, sys, time
+from pathlib import Path
+from reader.library import Article, LibraryStore
+from reader.search import SearchService, indexer
+store = LibraryStore(Path(sys.argv[1]))
+for number in range(30):
+    store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+indexer.PARALLEL_MIN_DOCS, indexer.BUILD_BATCH = 10, 5
+original = indexer.SpawnedMpWriter._new_task
+def announce(writer):
+    task = original(writer)
+    print(task.pid, flush=True)
+    return task
+indexer.SpawnedMpWriter._new_task = announce
+real_commit = indexer.SpawnedMpWriter.commit
+def hang(*args, **kwargs):
+    time.sleep(60)
+indexer.SpawnedMpWriter.commit = hang
+SearchService(Path(sys.argv[2]), store).update()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_workers_exit_when_the_rebuilding_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_PARALLEL_BUILD, str(tmp_path / "lib"), str(tmp_path / "ix")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    workers = [int(process.stdout.readline()) for _ in range(2)]
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    process.stdout.close()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in workers if indexer.pid_alive(pid) and not _is_zombie(pid)]
+    assert alive == []
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except (OSError, IndexError):
+        return False
