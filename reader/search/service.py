@@ -47,7 +47,15 @@ from reader.search.indexer import (
     sync,
     sync_articles,
 )
-from reader.search.query import ParsedQuery, RelaxedQuery, date_from_key, parse, relax, to_whoosh
+from reader.search.query import (
+    ParsedQuery,
+    RelaxedQuery,
+    date_from_key,
+    parse,
+    relax,
+    to_whoosh,
+    word_terms,
+)
 
 log = logging.getLogger(__name__)
 
@@ -487,7 +495,7 @@ class SearchService:
                 continue
             for word in clause.words:
                 unknown = len(word) >= 3 and word not in common and not word.isdigit()
-                if unknown and word not in fixes and _frequency(reader, word) == 0:
+                if unknown and word not in fixes and not _has_hits(reader, word):
                     better = _closest(reader, word, common)
                     if better is not None:
                         fixes[word] = better
@@ -645,6 +653,15 @@ def _docs_having(searcher: Searcher, query: wq.Query, docnums: list[int]) -> set
             if matcher.id() == docnum:
                 found.add(docnum + offset)
     return found
+
+
+def _has_hits(reader: object, word: str) -> bool:
+    """Whether a typed word finds anything, as itself or through its stems ("creo" finds
+    "crea" and "creare"): such a word is never "corrected"."""
+    if _frequency(reader, word):
+        return True
+    terms, _ = word_terms(word)
+    return any(reader.doc_frequency("stems", term) for term in terms)  # type: ignore[attr-defined]
 
 
 def _frequency(reader: object, word: str) -> int:

@@ -176,6 +176,10 @@ def test_did_you_mean_changes_only_unknown_words(corpus) -> None:
     # Words with hits, stopwords and question words are never rewritten.
     assert service.search("crisi petrolifera").suggestion is None
     assert service.search("cos è il delta").suggestion is None
+    # "petrolifere" is not in the text, one letter from "petrolifera", and finds it
+    # through its stem: it has hits, so it is left alone.
+    results = service.search("crisi petrolifere")
+    assert results.total == 1 and results.suggestion is None
 
 
 def test_did_you_mean_proposes_content_words_only(corpus) -> None:
