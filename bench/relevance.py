@@ -282,24 +282,11 @@ def run(collections: list[Collection], workdir: Path) -> list[Row]:
 
 def tune(collections: list[Collection], workdir: Path) -> None:
     """Print the grid of title weight x coordination exponent the defaults come from."""
-    from reader.search import query as query_module
+    from reader.search import schema
     from reader.search import service as service_module
 
-    base_exact = {k: list(v) for k, v in query_module._EXACT_FIELDS.items()}
-    base_stemmed = {k: list(v) for k, v in query_module._STEMMED_FIELDS.items()}
-
-    def set_title_weight(weight: float) -> None:
-        for table, base in (
-            (query_module._EXACT_FIELDS, base_exact),
-            (query_module._STEMMED_FIELDS, base_stemmed),
-        ):
-            for key, fields in base.items():
-                table[key] = [
-                    (name, weight if name.startswith("title") else boost) for name, boost in fields
-                ]
-
     services = [(c, *reader_library(c, workdir)) for c in collections]
-    original = service_module.COORDINATION
+    original = (schema.WEIGHTS, service_module.COORDINATION)
     print(
         f"{'title':>6} {'coord':>6}  "
         + "  ".join(
@@ -308,7 +295,7 @@ def tune(collections: list[Collection], workdir: Path) -> None:
     )
     try:
         for weight in (1.0, 1.5, 2.0, 3.0, 4.0):
-            set_title_weight(weight)
+            schema.WEIGHTS = schema.FieldWeights(title=weight)
             for coordination in (0.0, 1.0, 2.0, 3.0, 5.0):
                 service_module.COORDINATION = coordination
                 cells = []
@@ -320,9 +307,7 @@ def tune(collections: list[Collection], workdir: Path) -> None:
                         cells.append(f"{scores['MRR@10']:.3f} {scores['R@10']:.3f}")
                 print(f"{weight:>6} {coordination:>6}  " + "  ".join(f"{c:>29}" for c in cells))
     finally:
-        service_module.COORDINATION = original
-        query_module._EXACT_FIELDS.update(base_exact)
-        query_module._STEMMED_FIELDS.update(base_stemmed)
+        schema.WEIGHTS, service_module.COORDINATION = original
         for _, service, _ in services:
             service.close()  # type: ignore[attr-defined]
 
