@@ -61,6 +61,7 @@ def as_json(results: SearchResults) -> dict[str, object]:
         "total_is_lower_bound": results.total_is_lower_bound,
         "suggestion": results.suggestion,
         "terms": results.terms,
+        "partial": results.partial,
         "hits": [
             {
                 "id": hit.id,
@@ -69,6 +70,8 @@ def as_json(results: SearchResults) -> dict[str, object]:
                 "category": hit.category,
                 "score": round(hit.score, 4),
                 "snippet": hit.snippet,
+                "partial": hit.partial,
+                "missing": list(hit.missing),
             }
             for hit in results.hits
         ],

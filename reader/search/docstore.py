@@ -82,6 +82,20 @@ class DocStore:
             rows = self._connection.execute("SELECT id, mtime_ns, size FROM docs").fetchall()
         return {str(id_): (int(mtime), int(size)) for id_, mtime, size in rows}
 
+    def stamps_of(self, ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """``stamps()`` for the given ids only (missing ids are left out)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, tuple[int, int]] = {}
+        with self._lock:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._connection.execute(
+                    f"SELECT id, mtime_ns, size FROM docs WHERE id IN ({marks})", chunk
+                ).fetchall()
+                found.update({str(id_): (int(mtime), int(size)) for id_, mtime, size in rows})
+        return found
+
     def count(self) -> int:
         with self._lock:
             return int(self._connection.execute("SELECT COUNT(*) FROM docs").fetchone()[0])

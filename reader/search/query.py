@@ -29,15 +29,8 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 
 from reader.library.text import straighten_quotes
-from reader.search.analysis import STEMMED_LANGUAGES, fold_words, stem, stopwords
-from reader.search.schema import (
-    AUTHOR_BOOST,
-    BODY_BOOST,
-    CATEGORY_BOOST,
-    RELATED_BOOST,
-    TAGS_BOOST,
-    TITLE_BOOST,
-)
+from reader.search import schema
+from reader.search.analysis import STEMMED_LANGUAGES, fold_words, query_stopwords, stem
 
 MAX_QUERY_CHARS = 1000
 """Longer input is cut: nobody types more, and it bounds the work a pasted blob causes."""
@@ -73,25 +66,13 @@ _FLAGS = {
     "unstarred": ("starred", False),
 }
 
-# (logical field) -> [(index field, boost)] for the unstemmed fields.
-_EXACT_FIELDS: dict[str | None, list[tuple[str, float]]] = {
-    None: [
-        ("title", TITLE_BOOST),
-        ("body", BODY_BOOST),
-        ("author", AUTHOR_BOOST),
-        ("category", CATEGORY_BOOST),
-        ("tags", TAGS_BOOST),
-        ("related", RELATED_BOOST),
-    ],
-    "title": [("title", TITLE_BOOST)],
-    "author": [("author", AUTHOR_BOOST)],
-    "category": [("category", CATEGORY_BOOST)],
-    "tag": [("tags", TAGS_BOOST)],
-}
-# (logical field) -> [(stemmed field prefix, boost)]: "title" + "_it" ...
-_STEMMED_FIELDS: dict[str | None, list[tuple[str, float]]] = {
-    None: [("title", TITLE_BOOST), ("body", BODY_BOOST)],
-    "title": [("title", TITLE_BOOST)],
+# (logical field) -> (unstemmed field, stemmed field or None, weight name).
+_FIELDS: dict[str | None, tuple[str, str | None, str]] = {
+    None: ("text", "stems", "text"),
+    "title": ("title", "title_stems", "title"),
+    "author": ("author", None, "text"),
+    "category": ("category", None, "text"),
+    "tag": ("tags", None, "text"),
 }
 
 _TOKEN = re.compile(
@@ -148,7 +129,11 @@ class ParsedQuery:
         return any(c.kind in ("word", "prefix", "phrase") for c in self.positive_clauses())
 
     def highlight_terms(self) -> list[str]:
-        """Folded words, phrases and prefixes to mark in text, without duplicates."""
+        """Folded words, phrases and prefixes to mark in text, without duplicates.
+
+        Stopwords of plain words are left out (marking every "e" and "la" of an article
+        hides the words that matched) unless nothing else would be left.
+        """
         terms: list[str] = []
         for clause in self.positive_clauses():
             if clause.field not in (None, "title"):
@@ -157,7 +142,26 @@ class ParsedQuery:
                 terms.extend(clause.words)
             elif clause.kind == "phrase":
                 terms.append(" ".join(clause.words))
-        return list(dict.fromkeys(term for term in terms if term))
+        terms = [term for term in dict.fromkeys(terms) if term]
+        common = query_stopwords()
+        content = [term for term in terms if term not in common]
+        return content or terms
+
+    def free_words(self) -> list[Clause]:
+        """The plain words of the query (no field, no syntax), stopwords left out.
+
+        These are what a partial match may miss: a question typed as-is is mostly plain
+        words, while quotes, fields, OR and -x are asked for on purpose and stay required.
+        """
+        common = query_stopwords()
+        return [
+            group[0]
+            for group in self.groups
+            if len(group) == 1
+            and group[0].kind == "word"
+            and group[0].field is None
+            and not set(group[0].words) <= common
+        ]
 
 
 # -- parsing ------------------------------------------------------------------------------
@@ -361,7 +365,47 @@ def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
     """The Whoosh query for a parsed query, or None when nothing is left to search."""
     groups = _drop_stopword_groups(parsed.groups)
     positive = [_or([_compile(c) for c in group]) for group in groups]
-    positive = [q for q in positive if q is not None]
+    return _combine([q for q in positive if q is not None], parsed)
+
+
+@dataclass
+class RelaxedQuery:
+    """A query that matches articles with *some* of the free words (see ``relax``)."""
+
+    query: wq.Query
+    words: list[tuple[str, wq.Query]]
+    """Each free word (as typed, folded) with the query that finds it alone."""
+
+
+def relax(parsed: ParsedQuery) -> RelaxedQuery | None:
+    """The "most of the words" form of a query with two or more free words, else None.
+
+    The free words are ORed; everything asked for explicitly (phrases, fields, dates,
+    flags, OR groups, exclusions) stays required with its exact meaning.
+    """
+    free = parsed.free_words()
+    if len(free) < 2:
+        return None
+    free_ids = {id(clause) for clause in free}
+    words: list[tuple[str, wq.Query]] = []
+    for clause in free:
+        compiled = _compile(clause)
+        if compiled is not None:
+            words.append((" ".join(clause.words), compiled))
+    if len(words) < 2:
+        return None
+    required = [
+        _or([_compile(c) for c in group])
+        for group in _drop_stopword_groups(parsed.groups)
+        if not (len(group) == 1 and id(group[0]) in free_ids)
+    ]
+    positive = [q for q in required if q is not None]
+    positive.append(wq.Or([query for _, query in words]))
+    query = _combine(positive, parsed)
+    return RelaxedQuery(query, words) if query is not None else None
+
+
+def _combine(positive: list[wq.Query], parsed: ParsedQuery) -> wq.Query | None:
     negative = [q for q in (_compile(c) for c in parsed.excluded) if q is not None]
     if not positive and not negative:
         return None
@@ -373,8 +417,9 @@ def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
 
 
 def _drop_stopword_groups(groups: list[list[Clause]]) -> list[list[Clause]]:
-    """Bare stopwords ("the", "di") would only demand a language; drop them if others remain."""
-    common = stopwords("it") | stopwords("en")
+    """Bare stopwords ("the", "di", "quando") would only demand a language or a question;
+    drop them if others remain."""
+    common = query_stopwords()
 
     def only_stopwords(group: list[Clause]) -> bool:
         return len(group) == 1 and group[0].kind == "word" and set(group[0].words) <= common
@@ -400,28 +445,53 @@ def _compile(clause: Clause) -> wq.Query | None:
         return wq.Term("lang", clause.lang)
     if kind == "word":
         return _and([_word(clause.field, word) for word in clause.words])
+    exact_fields = _exact_fields(clause.field)
     if kind == "prefix":
         *words, prefix = clause.words
-        exact = _EXACT_FIELDS.get(clause.field, _EXACT_FIELDS[None])
-        prefixed = _or([FrequentPrefix(name, prefix, boost=boost) for name, boost in exact])
+        prefixed = _or([FrequentPrefix(name, prefix, boost=w) for name, w in exact_fields])
         return _and([*(_word(clause.field, word) for word in words), prefixed])
     if kind == "phrase":
-        exact = _EXACT_FIELDS.get(clause.field, _EXACT_FIELDS[None])
         if len(clause.words) == 1:
-            return _or([wq.Term(name, clause.words[0], boost=boost) for name, boost in exact])
-        return _or([wq.Phrase(name, list(clause.words), boost=boost) for name, boost in exact])
+            return _or([wq.Term(name, clause.words[0], boost=w) for name, w in exact_fields])
+        return _or([wq.Phrase(name, list(clause.words), boost=w) for name, w in exact_fields])
     return None
 
 
+def _exact_fields(logical: str | None) -> list[tuple[str, float]]:
+    """Unstemmed fields for phrases and prefixes: everywhere, plus the title for its weight."""
+    weights = schema.WEIGHTS
+    if logical is None:
+        return [("text", weights.text), ("title", weights.title)]
+    exact, _, weight = _FIELDS.get(logical, _FIELDS[None])
+    return [(exact, getattr(weights, weight))]
+
+
+def word_terms(word: str) -> tuple[list[str], bool]:
+    """The terms a folded word has in the stemmed fields (its stems and, for articles in
+    other languages, itself), and whether some language drops it as a stopword: the
+    articles of that language then have it only in the unstemmed field."""
+    stems = [stem(lang, word) for lang in STEMMED_LANGUAGES]
+    present = [term for term in stems if term]
+    if not present:
+        return [], True
+    return list(dict.fromkeys([*present, word])), len(present) < len(stems)
+
+
 def _word(logical: str | None, word: str) -> wq.Query | None:
-    exact = _EXACT_FIELDS.get(logical, _EXACT_FIELDS[None])
-    terms: list[wq.Query | None] = [wq.Term(name, word, boost=boost) for name, boost in exact]
-    for base, boost in _STEMMED_FIELDS.get(logical, []):
-        for lang in STEMMED_LANGUAGES:
-            stemmed = stem(lang, word)
-            if stemmed:
-                terms.append(wq.Term(f"{base}_{lang}", stemmed, boost=boost))
-    return _or(terms)
+    """One typed word: its stems in the stemmed catch-all (and title, for the weight), plus
+    the word itself in the unstemmed field where a language does not stem it (stopwords)."""
+    weights = schema.WEIGHTS
+    exact, stemmed, weight_name = _FIELDS.get(logical, _FIELDS[None])
+    weight = getattr(weights, weight_name)
+    terms, stopword = word_terms(word) if stemmed else ([], True)
+    queries: list[wq.Query | None] = [wq.Term(stemmed, term, boost=weight) for term in terms]
+    if logical is None:
+        queries += [wq.Term("title_stems", term, boost=weights.title) for term in terms]
+    if stopword:
+        queries.append(wq.Term(exact, word, boost=weight))
+        if logical is None:
+            queries.append(wq.Term("title", word, boost=weights.title))
+    return _or(queries)
 
 
 def _and(queries: list[wq.Query | None]) -> wq.Query | None:

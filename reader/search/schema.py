@@ -1,15 +1,19 @@
 """The Whoosh schema: which fields exist, how each is analysed, and how much it weighs.
 
-Why this shape:
+Why this shape (format 3; format 2 had ten text fields):
 
-* Every text field has an **unstemmed** (folded) variant with positions: it backs exact
-  words, "phrases", prefix* queries and did-you-mean suggestions.
-* Title and body also have one **stemmed** field per language (``title_it``/``body_en``
-  ...). An article fills only the fields of its own language, and a query word is looked
-  up in all of them, each analysed with its own stemmer, so ``intelligenze`` finds
-  ``intelligenza`` in Italian articles without English stemming rules mangling it.
-  Stemmed fields have no positions (phrases use the unstemmed field), which keeps the
-  index small.
+* ``text`` is one **unstemmed** (folded) catch-all of title, body, author, category, tags
+  and related titles, with positions: it backs "phrases", prefix* queries, did-you-mean
+  and words that are stopwords.
+* ``stems`` is one **stemmed** catch-all of the same text, each article stemmed with its
+  own language's Snowball stemmer (folded words unstemmed for other languages), without
+  stopwords or positions. A plain query word is looked up there as its Italian stem, its
+  English stem and itself: usually one or two terms of one field, where format 2 looked
+  every word up in ten fields (title/body x unstemmed/it/en, author, category, tags,
+  related) and a three-word AND was an AND of three 10-way ORs.
+* ``title`` (unstemmed, positions: ``title:`` and title phrases) and ``title_stems``
+  (stemmed like ``stems``) are small; ``title_stems`` carries the title weight.
+* ``author``, ``category`` and ``tags`` exist for ``author:``/``category:``/``tag:`` only.
 * Field weights are applied at query time (a Term's boost multiplies its score), not as
   Whoosh field boosts: those scale term frequency, which BM25 then saturates, so a title
   hit would not reliably outrank a body that repeats the word.
@@ -21,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from whoosh.fields import BOOLEAN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
@@ -34,24 +39,24 @@ from reader.search.analysis import (
     stemmed_analyzer,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the schema or the analysis changes: an older index is then rebuilt."""
 
-# Query-time weights per logical field.
-TITLE_BOOST = 4.0
-AUTHOR_BOOST = 2.0
-CATEGORY_BOOST = 2.0
-TAGS_BOOST = 2.0
-RELATED_BOOST = 1.2
-BODY_BOOST = 1.0
+
+@dataclass(frozen=True)
+class FieldWeights:
+    """Query-time weights; tuned with ``bench/relevance.py --tune`` (docs/search-quality.md).
+
+    Format 2 boosted titles x4 by hand; on the judged sets x2 to x3 ranked best, and a
+    high title weight hurts where many articles share title words (paragraphs of one long
+    article, a series).
+    """
+
+    title: float = 2.0
+    text: float = 1.0
 
 
-def title_fields() -> list[str]:
-    return ["title", *(f"title_{lang}" for lang in STEMMED_LANGUAGES)]
-
-
-def body_fields() -> list[str]:
-    return ["body", *(f"body_{lang}" for lang in STEMMED_LANGUAGES)]
+WEIGHTS = FieldWeights()
 
 
 class FoldedText(TEXT):
@@ -69,11 +74,11 @@ class FoldedText(TEXT):
         super().__init__(analyzer=analyzer, **kwargs)  # type: ignore[arg-type]
         self.stem_lang = lang
 
-    def terms(self, value: str) -> list[str]:
-        words = fold_words(value)
+    def terms(self, value: object) -> list[str]:
+        words = fold_words(str(value))
         return stem_words(self.stem_lang, words) if self.stem_lang else words
 
-    def index(self, value: str, **kwargs: object) -> Iterator[tuple[bytes, int, float, bytes]]:
+    def index(self, value: object, **kwargs: object) -> Iterator[tuple[bytes, int, float, bytes]]:
         words = self.terms(value)
         field_boost = self.format.field_boost
         if isinstance(self.format, Positions):
@@ -89,22 +94,37 @@ class FoldedText(TEXT):
                 yield word.encode("utf-8"), count, count * field_boost, pack_uint(count)
 
 
+class LanguageStems(FoldedText):
+    """Stems of the article's own language in one field; the value is ``(lang, text)``.
+
+    Why one field for every language: a query word is looked up as its Italian and its
+    English stem (usually the same term) in one posting list per stem, instead of one
+    field per language. Articles in other languages index their folded words unstemmed.
+    The analyzer (queries never use it: they build terms with ``stem()``) is Italian's.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("it", phrase=False)
+
+    def terms(self, value: object) -> list[str]:
+        lang, text = value if isinstance(value, tuple) else ("", str(value))
+        words = fold_words(text)
+        return stem_words(lang, words) if lang in STEMMED_LANGUAGES else words
+
+
 def build_schema() -> Schema:
-    fields: dict[str, object] = {
-        "id": ID(stored=True, unique=True),
-        "title": FoldedText(stored=True),
-        "body": FoldedText(),
-        "author": FoldedText(),
-        "category": FoldedText(),
-        "tags": FoldedText(),
-        "related": FoldedText(),
-        "lang": ID(),
-        "published": NUMERIC(numtype=int, bits=32, signed=False, stored=True, sortable=True),
-        "read": BOOLEAN(),
-        "starred": BOOLEAN(),
-        "category_label": STORED(),
-    }
-    for lang in STEMMED_LANGUAGES:
-        fields[f"title_{lang}"] = FoldedText(lang, phrase=False)
-        fields[f"body_{lang}"] = FoldedText(lang, phrase=False)
-    return Schema(**fields)
+    return Schema(
+        id=ID(stored=True, unique=True),
+        title=FoldedText(stored=True),
+        title_stems=LanguageStems(),
+        text=FoldedText(),
+        stems=LanguageStems(),
+        author=FoldedText(),
+        category=FoldedText(),
+        tags=FoldedText(),
+        lang=ID(),
+        published=NUMERIC(numtype=int, bits=32, signed=False, stored=True, sortable=True),
+        read=BOOLEAN(),
+        starred=BOOLEAN(),
+        category_label=STORED(),
+    )

@@ -24,7 +24,7 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from whoosh.collectors import TopCollector
 from whoosh.searching import Results, Searcher
 
 from reader.library.store import LibraryStore
-from reader.search.analysis import STEMMED_LANGUAGES, stopwords
+from reader.search.analysis import iter_words, query_stopwords, stopwords
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
     FRESH_LIMIT_MB,
@@ -42,10 +42,20 @@ from reader.search.indexer import (
     IndexInvalidError,
     SyncCancelledError,
     SyncCounts,
+    merge_two_smallest,
     pid_alive,
     sync,
+    sync_articles,
 )
-from reader.search.query import ParsedQuery, date_from_key, parse, to_whoosh
+from reader.search.query import (
+    ParsedQuery,
+    RelaxedQuery,
+    date_from_key,
+    parse,
+    relax,
+    to_whoosh,
+    word_terms,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +64,14 @@ Progress = Callable[[int, int], None]
 CURRENT = "current"
 BUILDING_PREFIX = "building-"
 RETIRED_PREFIX = "retired-"
-FEW_HITS = 3
-"""Below this many hits a "did you mean" suggestion is looked for."""
+PARTIAL_CANDIDATES = 100
+"""How many best "some of the words" matches are re-ranked by how many words they have."""
+COORDINATION = 2.0
+"""A partial match's score is its BM25 score times (words it has / words asked) ** this.
+
+Tuned with ``bench/relevance.py`` on the judged sets (see docs/search-quality.md): 0 is
+plain BM25 over the ORed words (a rare word alone wins), large values rank by the count
+of words first."""
 MAX_LIMIT = 1000
 MATCHER_REPLACE_EVERY = 100
 """How many matches the collector takes between two prunings of the query's matcher tree.
@@ -77,6 +93,13 @@ class SearchHit:
     score: float
     snippet: str
     """HTML-escaped body text around the matches, which are wrapped in ``<b>…</b>``."""
+    missing: tuple[str, ...] = ()
+    """Words of the query this article lacks: non-empty for a partial match, which is
+    listed after every article that has all the words."""
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.missing)
 
 
 @dataclass(frozen=True)
@@ -91,6 +114,9 @@ class SearchResults:
     the reading view; match them against folded text, prefixes as word starts."""
     total_is_lower_bound: bool = False
     """True when more than ``COUNT_LIMIT`` articles matched: ``total`` is then a floor."""
+    partial: int = 0
+    """How many of ``hits`` (the last ones) match only some of the words; ``total``
+    counts only the articles that have them all."""
 
     def total_text(self) -> str:
         """The number of matches as a person reads it: "12", "1,000+"."""
@@ -192,6 +218,34 @@ class SearchService:
             self._refresh_searcher()
             return _stats(counts, started, rebuilt=False)
 
+    def update_articles(self, article_ids: Iterable[str]) -> UpdateStats:
+        """Index just these articles: added, changed or deleted files the caller knows of.
+
+        For the window's file watcher: no scan of the library folder, only the named
+        files are stat-ed and read (a one-article update was mostly that scan at 100k
+        articles). Ids whose file is gone are removed from the index; unchanged ones cost
+        a stat. Falls back to ``update()`` when the index is missing or damaged; like it,
+        never raises for a busy or damaged index (it logs and, if damaged, rebuilds).
+        """
+        started = time.perf_counter()
+        with self._write_lock:
+            if self._closed:
+                return UpdateStats(0, 0, 0, 0.0, False)
+            folder = self._folder
+            if folder is None or self._needs_rebuild:
+                return self._rebuild_locked(None, started)
+            try:
+                counts = sync_articles(folder, self.store, article_ids)
+            except IndexBusyError:
+                log.warning("search index is being updated by another process; skipped")
+                return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
+            except Exception as error:
+                log.warning("search index is damaged (%r); rebuilding", error)
+                return self._rebuild_locked(None, started)
+            if counts.added or counts.updated or counts.removed:
+                self._refresh_searcher()
+            return _stats(counts, started, rebuilt=False)
+
     def rebuild(self, progress: Progress | None = None) -> UpdateStats:
         """Index the whole library again from scratch, then swap the new index in."""
         started = time.perf_counter()
@@ -229,6 +283,58 @@ class SearchService:
                 folder.writer_done()
             self._refresh_searcher()
             return before
+
+    def segment_count(self) -> int:
+        """How many segments the index has (each query runs once per segment)."""
+        with self._read_lock:
+            folder = self._folder
+            if folder is None or self._needs_rebuild:
+                return 0
+            return len(folder.ix._segments())
+
+    def merge_step(self) -> int:
+        """Merge the two smallest segments into one; returns how many are left.
+
+        Searching goes on meanwhile on the segments as they were, and the next search
+        sees the merged one. Raises ``IndexBusyError`` if another process is writing.
+        """
+        with self._write_lock:
+            if self._closed or self._folder is None or self._needs_rebuild:
+                return 0
+            folder = self._folder
+            if len(folder.ix._segments()) < 2:
+                return len(folder.ix._segments())
+            writer = folder.writer(timeout=0.5, limitmb=FRESH_LIMIT_MB)
+            try:
+                writer.commit(mergetype=merge_two_smallest)
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+                raise
+            finally:
+                folder.writer_done()
+            self._refresh_searcher()
+            return len(folder.ix._segments())
+
+    def merge_in_background(self, stop: Callable[[], bool], target: int = 1) -> int:
+        """Merge step by step until ``target`` segments are left or ``stop()`` says so.
+
+        For a worker thread while the person is idle after a rebuild (which leaves one
+        segment per ``FRESH_SEGMENT_DOCS`` articles): ``stop`` is checked between steps,
+        so a keystroke or an update waits at most one step; the index stays searchable
+        throughout. Returns the segments left. Never raises: a busy or damaged index just
+        ends the merging for now.
+        """
+        left = self.segment_count()
+        while left > target and not stop() and not self._closing.is_set():
+            try:
+                left = self.merge_step()
+            except IndexBusyError:
+                break
+            except Exception as error:
+                log.warning("background merge stopped: %r", error)
+                break
+        return left
 
     def _rebuild_locked(self, progress: Progress | None, started: float) -> UpdateStats:
         previous = 0
@@ -344,13 +450,20 @@ class SearchService:
             results = collector.results()
         else:
             results = searcher.search(compiled, limit=limit, sortedby="published", reverse=True)
-        total, capped = _count(searcher, compiled, results, limit)
         # Sorted (filter-only) results carry the sort key as "score": report no relevance.
-        found = [(hit.fields(), hit.score if parsed.has_text else 0.0) for hit in results]
-        texts = self._folder.docs.texts(stored["id"] for stored, _ in found)
+        found: list[tuple[int, float, tuple[str, ...]]] = [
+            (hit.docnum, hit.score if parsed.has_text else 0.0, ()) for hit in results
+        ]
+        relaxed = relax(parsed) if parsed.has_text and len(found) < limit else None
+        if relaxed is not None:
+            exclude = {docnum for docnum, _, _ in found}
+            found += _partial_matches(searcher, relaxed, exclude, limit - len(found))
+        total, capped = _count(searcher, compiled, results, limit)
+        stored_fields = [searcher.stored_fields(docnum) for docnum, _, _ in found]
+        texts = self._folder.docs.texts(stored["id"] for stored in stored_fields)
         matcher = TermMatcher.from_query(parsed)
         hits = []
-        for stored, score in found:
+        for stored, (_, score, missing) in zip(stored_fields, found, strict=True):
             article_id = stored["id"]
             lang, text = texts.get(article_id, ("", ""))
             hits.append(
@@ -361,52 +474,54 @@ class SearchService:
                     category=stored.get("category_label", ""),
                     score=float(score or 0.0),
                     snippet=snippet(text, matcher, lang),
+                    missing=missing,
                 )
             )
-        suggestion = None
-        if total < FEW_HITS:
-            suggestion = self._suggest(searcher, parsed, total)
         return SearchResults(
             query=query,
             hits=hits,
             total=total,
-            suggestion=suggestion,
+            suggestion=self._suggest(searcher, parsed),
             terms=terms,
             total_is_lower_bound=capped,
+            partial=sum(1 for hit in hits if hit.missing),
         )
 
-    def _suggest(self, searcher: Searcher, parsed: ParsedQuery, total: int) -> str | None:
-        """Replace words unknown to the index by the most frequent close index word."""
+    def _suggest(self, searcher: Searcher, parsed: ParsedQuery) -> str | None:
+        """Replace each word the index has never seen by the most frequent close word.
+
+        Offered whenever a word has no hits, whatever the others find (a partial match
+        hides a typo otherwise); words that have hits and stopwords are never changed, and
+        only content words (not stopwords, three letters or more) are proposed.
+        """
         reader = searcher.reader()
-        common = stopwords("it") | stopwords("en")
-        replacements: list[tuple[tuple[int, int], str]] = []
+        common = query_stopwords()
+        fixes: dict[str, str] = {}
+        spans: list[tuple[int, int]] = []
         for clause in parsed.positive_clauses():
             # Only words looked up in titles and bodies: "category:x" is not a typo of a
             # body word, and checking it would walk the whole term list for nothing.
             if clause.kind != "word" or clause.field not in (None, "title"):
                 continue
-            corrected = []
-            changed = False
             for word in clause.words:
-                better = None
                 unknown = len(word) >= 3 and word not in common and not word.isdigit()
-                if unknown and _frequency(reader, word) == 0:
-                    better = _closest(reader, word)
-                corrected.append(better or word)
-                changed = changed or better is not None
-            if changed:
-                replacements.append((clause.span, " ".join(corrected)))
-        if not replacements:
+                if unknown and word not in fixes and not _has_hits(reader, word):
+                    better = _closest(reader, word, common)
+                    if better is not None:
+                        fixes[word] = better
+                        spans.append(clause.span)
+        if not fixes:
             return None
+        # Rewrite only the misspelt words inside what was typed: punctuation, case and the
+        # other words stay as they were.
         text = parsed.text
-        for (start, end), new in sorted(replacements, reverse=True):
-            text = text[:start] + new + text[end:]
-        compiled = to_whoosh(parse(text))
-        if compiled is None:
-            return None
-        # Only "more than now" matters: a page of total + 1 answers it without counting.
-        better = searcher.search(compiled, limit=total + 1)
-        return text.strip() if better.scored_length() > total else None
+        for start, end in sorted(set(spans), reverse=True):
+            typed = text[start:end]
+            for word_start, word_end, folded in reversed(list(iter_words(typed))):
+                if folded in fixes:
+                    typed = typed[:word_start] + fixes[folded] + typed[word_end:]
+            text = text[:start] + typed + text[end:]
+        return text.strip()
 
     def similar(self, article_id: str, limit: int = 5) -> list[SearchHit]:
         """Articles whose content is closest to ``article_id`` (more-like-this)."""
@@ -428,22 +543,21 @@ class SearchService:
         stored = searcher.stored_fields(docnum)
         lang, text = self._folder.docs.texts([article_id]).get(article_id, ("", ""))
         source = f"{stored.get('title', '')}\n{text}"
-        body_field = f"body_{lang}" if lang in STEMMED_LANGUAGES else "body"
         common = stopwords("it") | stopwords("en")
+        # The stems field takes (language, text): the terms come out as the index has them.
         key_terms = [
             (term, weight)
             for term, weight in searcher.key_terms_from_text(
-                body_field, source, numterms=SIMILAR_TERMS * 2
+                "stems", (lang, source), numterms=SIMILAR_TERMS * 2
             )
             if term not in common
         ][:SIMILAR_TERMS]
         if not key_terms:
             return []
-        title_field = f"title_{lang}" if lang in STEMMED_LANGUAGES else "title"
         alternatives: list[wq.Query] = []
         for term, weight in key_terms:
-            alternatives.append(wq.Term(body_field, term, boost=weight))
-            alternatives.append(wq.Term(title_field, term, boost=weight * 2))
+            alternatives.append(wq.Term("stems", term, boost=weight))
+            alternatives.append(wq.Term("title_stems", term, boost=weight * 2))
         query = wq.AndNot(wq.Or(alternatives), wq.Term("id", article_id))
         results = searcher.search(query, limit=limit)
         found = [(hit.fields(), hit.score) for hit in results]
@@ -502,8 +616,67 @@ def _count(
     return counted, False
 
 
+def _partial_matches(
+    searcher: Searcher, relaxed: RelaxedQuery, exclude: set[int], wanted: int
+) -> list[tuple[int, float, tuple[str, ...]]]:
+    """The best articles with some of the free words: (docnum, score, words missing).
+
+    The ``PARTIAL_CANDIDATES`` best by BM25 over the ORed words are re-scored by the share
+    of the words they have (``COORDINATION``), so four words of five beat one rare word.
+    """
+    collector = TopCollector(max(PARTIAL_CANDIDATES, wanted), replace=MATCHER_REPLACE_EVERY)
+    searcher.search_with_collector(relaxed.query, collector)
+    candidates = [(hit.docnum, hit.score) for hit in collector.results()]
+    candidates = [(docnum, score) for docnum, score in candidates if docnum not in exclude]
+    if not candidates:
+        return []
+    docnums = sorted(docnum for docnum, _ in candidates)
+    having = [_docs_having(searcher, query, docnums) for _, query in relaxed.words]
+    asked = len(relaxed.words)
+    scored = []
+    for docnum, score in candidates:
+        pairs = zip(relaxed.words, having, strict=True)
+        missing = tuple(word for (word, _), docs in pairs if docnum not in docs)
+        share = (asked - len(missing)) / asked
+        scored.append((score * share**COORDINATION, docnum, missing))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return [(docnum, score, missing) for score, docnum, missing in scored[:wanted]]
+
+
+def _docs_having(searcher: Searcher, query: wq.Query, docnums: list[int]) -> set[int]:
+    """Which of the (sorted) ``docnums`` ``query`` matches, by skipping along its postings."""
+    found: set[int] = set()
+    context = searcher.boolean_context()
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        local = [docnum - offset for docnum in docnums if offset <= docnum < end]
+        if not local:
+            continue
+        matcher = query.matcher(leaf, context)
+        for docnum in local:
+            if not matcher.is_active():
+                break
+            if matcher.id() < docnum:
+                matcher.skip_to(docnum)
+                if not matcher.is_active():
+                    break
+            if matcher.id() == docnum:
+                found.add(docnum + offset)
+    return found
+
+
+def _has_hits(reader: object, word: str) -> bool:
+    """Whether a typed word finds anything, as itself or through its stems ("creo" finds
+    "crea" and "creare"): such a word is never "corrected"."""
+    if _frequency(reader, word):
+        return True
+    terms, _ = word_terms(word)
+    return any(reader.doc_frequency("stems", term) for term in terms)  # type: ignore[attr-defined]
+
+
 def _frequency(reader: object, word: str) -> int:
-    return sum(reader.doc_frequency(name, word) for name in ("body", "title"))  # type: ignore[attr-defined]
+    """In how many articles the word occurs anywhere (the unstemmed catch-all)."""
+    return reader.doc_frequency("text", word)  # type: ignore[attr-defined]
 
 
 SUGGESTION_PREFIX = 2
@@ -514,15 +687,19 @@ with one shared letter that was ~3,500 words per field at 100k articles and 0.4 
 did-you-mean. Typos are rarely in the first two letters."""
 
 
-def _closest(reader: object, word: str) -> str | None:
-    """The most frequent index word within edit distance 1, else 2 (same first letters)."""
+def _closest(reader: object, word: str, common: frozenset[str]) -> str | None:
+    """The most frequent content word of the index within edit distance 1, else 2 (same
+    first letters); never a stopword ("cos" is not to become "con")."""
     for distance in (1, 2):
-        candidates: set[str] = set()
-        for name in ("title", "body"):
-            candidates.update(
-                reader.terms_within(name, word, distance, prefix=SUGGESTION_PREFIX)  # type: ignore[attr-defined]
-            )
-        candidates.discard(word)
+        # Per segment: a segment reader walks its word list with a Levenshtein automaton,
+        # while a multi-segment reader measures the distance to every word sharing the
+        # prefix in Python (most of a did-you-mean's time).
+        candidates = {
+            term
+            for leaf, _ in reader.leaf_readers()  # type: ignore[attr-defined]
+            for term in leaf.terms_within("text", word, distance, prefix=SUGGESTION_PREFIX)
+            if term != word and term not in common and len(term) >= 3 and not term.isdigit()
+        }
         if candidates:
             return max(candidates, key=lambda term: (_frequency(reader, term), term))
     return None

@@ -102,6 +102,11 @@ class SearchResultsModel(QAbstractListModel):
             parts = [f"<b>{html.escape(hit.title)}</b>"]
             if meta:
                 parts.append(f"<br><small>{html.escape(meta)}</small>")
+            if hit.missing:
+                # A partial match: say which words it lacks, so it is not taken for a full one.
+                missing = html.escape(", ".join(hit.missing))
+                note = self.tr("Missing: {words}").format(words=missing)
+                parts.append(f"<br><small><i>{note}</i></small>")
             if hit.snippet:
                 parts.append(f"<br><small>{snippet_html(hit.snippet)}</small>")
             return "".join(parts)
@@ -214,6 +219,11 @@ class SearchResultsPanel(QWidget):
         else:
             text = counted(self.tr("%n result(s) for “{query}”", "", results.total), results.total)
             text = text.format(query=html.escape(query))
+        if results.partial:
+            more = counted(
+                self.tr("%n partial match(es) follow", "", results.partial), results.partial
+            )
+            text += f" — {html.escape(more)}"
         if results.suggestion:
             suggestion = html.escape(results.suggestion)
             link = f'<a href="{suggestion}">{suggestion}</a>'

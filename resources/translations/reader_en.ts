@@ -28,6 +28,13 @@
 <context>
     <name>SearchResultsPanel</name>
     <message numerus="yes">
+        <source>%n partial match(es) follow</source>
+        <translation>
+            <numerusform>%n partial match follows</numerusform>
+            <numerusform>%n partial matches follow</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n result(s) for “{query}”</source>
         <translation>
             <numerusform>%n result for “{query}”</numerusform>

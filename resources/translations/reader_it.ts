@@ -386,10 +386,24 @@
     </message>
 </context>
 <context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Missing: {words}</source>
+        <translation>Mancano: {words}</translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsPanel</name>
     <message>
         <source> — did you mean {link}?</source>
         <translation> — forse cercavi {link}?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partial match(es) follow</source>
+        <translation>
+            <numerusform>segue %n risultato parziale</numerusform>
+            <numerusform>seguono %n risultati parziali</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n result(s) for “{query}”</source>

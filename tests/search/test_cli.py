@@ -61,6 +61,19 @@ def test_search_json(base: list[str], capsys) -> None:
     assert "l'<b>IA</b>" in hit["snippet"]
 
 
+def test_search_json_flags_partial_matches(base: list[str], capsys) -> None:
+    assert main([*base, "search", "Cosa cambia il lavoro a casa?", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 0 and data["partial"] == 1
+    assert data["terms"] == ["cambia", "lavoro", "casa"]
+    [hit] = data["hits"]
+    assert hit["title"] == "L’intelligenza artificiale e il lavoro"
+    assert hit["partial"] is True and hit["missing"] == ["casa"]
+    assert main([*base, "search", "lavoro scuola", "--json"]) == 0
+    [hit] = json.loads(capsys.readouterr().out)["hits"]
+    assert hit["partial"] is False and hit["missing"] == []
+
+
 def test_search_limit_and_no_results(base: list[str], capsys) -> None:
     assert main([*base, "search", "--limit", "1", "--", "-nothing"]) == 0
     out = capsys.readouterr().out

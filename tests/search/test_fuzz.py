@@ -100,7 +100,10 @@ def check(service: SearchService, text: str) -> None:
     results = service.search(text, limit=5)
     assert isinstance(results, SearchResults)
     assert results.query == text
-    assert len(results.hits) <= min(5, results.total)
+    assert len(results.hits) <= 5
+    full = [hit for hit in results.hits if not hit.partial]
+    assert len(full) <= results.total and results.partial == len(results.hits) - len(full)
+    assert results.hits[: len(full)] == full  # partial matches only after the full ones
     assert all(isinstance(term, str) for term in results.terms)
     for hit in results.hits:
         stripped = hit.snippet.replace("<b>", "").replace("</b>", "")

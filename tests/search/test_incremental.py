@@ -104,7 +104,7 @@ def test_unreadable_article_is_dropped_not_fatal(store: LibraryStore, index_dir:
     store.path_for(hit.id).write_text("---\ntitle: [broken\n---\nbody\n", "utf-8")
     stats = service.update()
     assert stats.removed == 1 and not stats.rebuilt
-    assert found(service, "hollywood") == []
+    assert found(service, "conquista") == []  # the old body is gone
     service.close()
 
 
@@ -181,7 +181,7 @@ from pathlib import Path
 from reader.search.indexer import IndexFolder
 folder = IndexFolder.open(Path(sys.argv[1]))
 writer = folder.writer(timeout=5)
-writer.add_document(id="ghost", title="Ghost article", body="half written")
+writer.add_document(id="ghost", title="Ghost article", text="half written")
 os.kill(os.getpid(), signal.SIGKILL)
 """
 
@@ -381,3 +381,202 @@ def test_merge_segments_on_request(
     store.set_flags(before[0], starred=True)
     assert service.update().updated == 1  # still a normal, writable index
     service.close()
+
+
+def test_update_articles_indexes_only_the_named_files(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    hollywood = found(service, "hollywood")[0]
+    new = store.add(Article(title="Quantum computing primer", body="Qubits and gates.", lang="en"))
+    other = store.add(Article(title="Unnamed newcomer", body="Platypus.", lang="en"))
+    changed = store.get(hollywood)
+    changed.body = "Now about marmots."
+    store.update(changed)
+
+    # No folder scan: the catalog's stamps are not asked for.
+    def no_scan(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("update_articles scanned the library")
+
+    monkeypatch.setattr(store, "summaries_with_stamps", no_scan)
+    stats = service.update_articles([new.id, hollywood, new.id, "never-existed"])
+    assert (stats.added, stats.updated, stats.removed, stats.rebuilt) == (1, 1, 0, False)
+    assert found(service, "qubits") == [new.id]
+    assert found(service, "marmots") == [hollywood]
+    assert found(service, "conquista") == []  # the old body is gone
+    assert found(service, "platypus") == []  # not named, so not indexed yet
+
+    # Unchanged files cost nothing; a deleted one leaves the index.
+    assert service.update_articles([new.id]).added == 0
+    store.path_for(new.id).unlink()
+    stats = service.update_articles([new.id])
+    assert (stats.added, stats.updated, stats.removed) == (0, 0, 1)
+    assert found(service, "qubits") == []
+    monkeypatch.undo()
+    # A later full update agrees: only the article nobody named is left to do.
+    stats = service.update()
+    assert (stats.added, stats.updated, stats.removed) == (1, 0, 0)
+    assert found(service, "platypus") == [other.id]
+    service.close()
+
+
+def test_update_articles_without_an_index_builds_it(store: LibraryStore, index_dir: Path) -> None:
+    service = SearchService(index_dir, store)
+    stats = service.update_articles(["whatever"])
+    assert stats.rebuilt and stats.added == len(ARTICLES)
+    assert len(found(service, "hollywood")) == 1
+    service.close()
+
+
+def test_background_merge_goes_step_by_step_and_stops_when_asked(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 10)
+    for number in range(35):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+    service = SearchService(index_dir, store)
+    service.update()
+    start = service.segment_count()
+    assert start == len(_segments(index_dir)) >= 4
+    expected = sorted(hit.id for hit in service.search("llama", limit=50).hits)
+    assert len(expected) == 35
+
+    # Stopped after one step: one segment fewer, everything still found.
+    asked: list[int] = []
+
+    def stop_after_one() -> bool:
+        asked.append(service.segment_count())
+        return len(asked) > 1
+
+    assert service.merge_in_background(stop_after_one) == start - 1
+    assert len(_segments(index_dir)) == start - 1
+    assert sorted(hit.id for hit in service.search("llama", limit=50).hits) == expected
+
+    # Searching between steps (what the window does while merging goes on).
+    seen: list[int] = []
+
+    def search_between_steps() -> bool:
+        seen.append(len(service.search("llama", limit=50).hits))
+        return False
+
+    assert service.merge_in_background(search_between_steps) == 1
+    assert set(seen) == {35} and len(seen) == start - 2  # once before each step
+    assert len(_segments(index_dir)) == 1
+    store.set_flags(expected[0], starred=True)
+    assert service.update().updated == 1
+    assert service.search("is:starred llama").total == 1
+    service.close()
+
+
+def test_large_rebuild_uses_two_processes_and_finds_the_same(
+    store: LibraryStore, index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(40):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number} of many."))
+    serial = SearchService(tmp_path / "serial", store)
+    serial.update()
+    queries = ["llama", "filler many", '"number 7"', "hollywood", "intelligenze", "llam*"]
+    expected = {q: sorted(hit.id for hit in serial.search(q, limit=60).hits) for q in queries}
+    serial.close()
+
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10)
+    monkeypatch.setattr(indexer, "BUILD_PROCESSES", 2)
+    monkeypatch.setattr(indexer, "BUILD_BATCH", 5)
+    parallel = SearchService(index_dir, store)
+    stats = parallel.update()
+    assert stats.rebuilt and stats.added == 45
+    assert len(_segments(index_dir)) == 2  # one per worker
+    for query in queries:
+        assert sorted(hit.id for hit in parallel.search(query, limit=60).hits) == expected[query]
+    assert parallel.merge_in_background(lambda: False) == 1
+    assert len(parallel.search("llama", limit=60).hits) == 40
+    parallel.close()
+
+
+def test_cancelled_parallel_rebuild_leaves_no_worker(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    for number in range(120):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+    monkeypatch.setattr(indexer, "PARALLEL_MIN_DOCS", 10)
+    monkeypatch.setattr(indexer, "BUILD_PROCESSES", 2)
+    monkeypatch.setattr(indexer, "BUILD_BATCH", 5)
+    service = SearchService(index_dir, store)
+    calls = 0
+
+    def cancel_soon() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    monkeypatch.setattr(service._closing, "is_set", cancel_soon)
+    spawned: list[object] = []
+    original = indexer.SpawnedMpWriter._new_task
+
+    def counting(writer: indexer.SpawnedMpWriter) -> object:
+        spawned.append(original(writer))
+        return spawned[-1]
+
+    monkeypatch.setattr(indexer.SpawnedMpWriter, "_new_task", counting)
+    stats = service.update()
+    assert stats.added == 0 and not stats.rebuilt
+    assert len(spawned) == 2  # workers were running when the rebuild was cancelled
+    assert multiprocessing.active_children() == []
+    assert not [p for p in index_dir.iterdir() if p.name.startswith("building-")]
+    service.close()
+
+
+_KILLED_PARALLEL_BUILD = """
+import os, sys, time
+from pathlib import Path
+from reader.library import Article, LibraryStore
+from reader.search import SearchService, indexer
+store = LibraryStore(Path(sys.argv[1]))
+for number in range(30):
+    store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+indexer.PARALLEL_MIN_DOCS, indexer.BUILD_BATCH = 10, 5
+original = indexer.SpawnedMpWriter._new_task
+def announce(writer):
+    task = original(writer)
+    print(task.pid, flush=True)
+    return task
+indexer.SpawnedMpWriter._new_task = announce
+real_commit = indexer.SpawnedMpWriter.commit
+def hang(*args, **kwargs):
+    time.sleep(60)
+indexer.SpawnedMpWriter.commit = hang
+SearchService(Path(sys.argv[2]), store).update()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_workers_exit_when_the_rebuilding_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_PARALLEL_BUILD, str(tmp_path / "lib"), str(tmp_path / "ix")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    workers = [int(process.stdout.readline()) for _ in range(2)]
+    process.send_signal(signal.SIGKILL)
+    process.wait(10)
+    process.stdout.close()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in workers if indexer.pid_alive(pid) and not _is_zombie(pid)]
+    assert alive == []
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except (OSError, IndexError):
+        return False

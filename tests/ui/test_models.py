@@ -143,6 +143,18 @@ def test_search_results_model_passes_modeltester(qtmodeltester) -> None:
     assert "<b>word</b>" in html
     assert "<i>" not in html  # only the index's emphasis survives
     assert model.index(1, 0).data(ARTICLE_ID_ROLE) == "b"
+    assert "Missing" not in html
+
+
+def test_partial_hit_says_which_words_it_lacks(qapp) -> None:
+    model = SearchResultsModel()
+    hits = [
+        SearchHit("a", "Full", None, "", 2.0, "<b>crisi</b> <b>1973</b>"),
+        SearchHit("b", "Partial", None, "", 1.0, "<b>crisi</b>", missing=("1973", "o<b>")),
+    ]
+    model.set_results(SearchResults("crisi 1973", hits, 1, None, ["crisi", "1973"], partial=1))
+    assert "Missing" not in model.index(0, 0).data(HTML_ROLE)
+    assert "<i>Missing: 1973, o&lt;b&gt;</i>" in model.index(1, 0).data(HTML_ROLE)
 
 
 def test_announcing_the_current_order_does_not_sort_again(qapp) -> None:
@@ -223,3 +235,16 @@ def test_only_new_categories_or_tags_ask_for_new_filter_choices() -> None:
     assert model.apply_changes([summary(102, tags=("new-tag",))], []) is True
     assert model.apply_changes([summary(103, category="Poetry", tags=("new-tag",))], []) is False
     assert "Poetry" in model.categories() and "new-tag" in model.tags()
+
+
+def test_results_summary_counts_partial_matches(qtbot) -> None:
+    panel = SearchResultsPanel()
+    qtbot.addWidget(panel)
+    full = SearchHit("a", "Full", None, "", 2.0, "")
+    part = SearchHit("b", "Part", None, "", 1.0, "", missing=("llama",))
+    results = SearchResults("alpaca llama", [full, part], 1, None, ["alpaca", "llama"], partial=1)
+    panel.show_results("alpaca llama", results)
+    assert panel.summary.text() == "1 result for “alpaca llama” — 1 partial match follows"
+    only = SearchResults("x y", [part, part], 0, None, ["x", "y"], partial=2)
+    panel.show_results("x y", only)
+    assert panel.summary.text() == "0 results for “x y” — 2 partial matches follow"
