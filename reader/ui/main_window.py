@@ -30,6 +30,7 @@ from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 from reader.ui.actions import WindowActions, create_actions, theme_label
 from reader.ui.find_bar import FindBar
+from reader.ui.help_menu import HelpMenu
 from reader.ui.history import History, HistoryEntry
 from reader.ui.i18n import counted, format_list_date
 from reader.ui.language_menu import LanguageMenu
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
             self, self.splitter, self.left_stack, self.related_panel, self.toolbar, self.settings
         )
         self._build_view_menu(self.commands)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
         self.read_marks = ReadMarks(
             self.services.store,
             self.library_model,

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Reader</source>
+        <translation>Informazioni su Reader</translation>
+    </message>
+    <message>
+        <source>An offline reader for the articles you keep.</source>
+        <translation>Un lettore senza connessione per gli articoli che conservi.</translation>
+    </message>
+    <message>
+        <source>Built with Qt {qt} and PySide6 {pyside}.</source>
+        <translation>Realizzato con Qt {qt} e PySide6 {pyside}.</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licenses</source>
+        <translation>Componenti inclusi e relative licenze</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Cache:</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>Libreria:</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Reader stays open and nothing was half-written. If something looks wrong, restart Reader. The details are in the log file:
@@ -47,6 +74,25 @@
     <message>
         <source>{current} of {total}</source>
         <translation>{current} di {total}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;About Reader</source>
+        <translation>&amp;Informazioni su Reader</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;uto</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>&amp;Guida utente</translation>
     </message>
 </context>
 <context>
@@ -375,6 +421,29 @@
     <message>
         <source>“{title}” is not in your library. Closest articles:</source>
         <translation>“{title}” non è nella tua libreria. Gli articoli più vicini:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasti</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altro</translation>
     </message>
 </context>
 <context>
