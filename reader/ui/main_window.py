@@ -37,6 +37,7 @@ from reader.ui.language_menu import LanguageMenu
 from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.outline import OutlineDock
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
@@ -95,6 +96,10 @@ class MainWindow(QMainWindow):
         self._build_view_menu(self.commands)
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
+        self.outline = OutlineDock(self, self.reader_view)
+        self.view_menu.insertAction(
+            self.layout_controller.distraction_free, self.outline.toggle_action
+        )
         self.read_marks = ReadMarks(
             self.services.store,
             self.library_model,
@@ -413,6 +418,7 @@ class MainWindow(QMainWindow):
             fallback_language=self.services.language,
         )
         self.reader_view.show_html(html, article_assets=assets)
+        self.outline.panel.rebuild()
 
     def _restore_scroll(self, fraction: float) -> None:
         self.reader_view.document().documentLayout().documentSize()  # finish the layout first

@@ -335,6 +335,21 @@
     </message>
 </context>
 <context>
+    <name>OutlineDock</name>
+    <message>
+        <source>&amp;Outline</source>
+        <translation>&amp;Struttura</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Struttura</translation>
+    </message>
+    <message>
+        <source>The article&apos;s headings (Ctrl+Shift+O)</source>
+        <translation>I titoli delle sezioni dell’articolo (Ctrl+Shift+O)</translation>
+    </message>
+</context>
+<context>
     <name>ReadMarks</name>
     <message>
         <source>Could not change the read mark: {error}</source>
