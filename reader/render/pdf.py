@@ -47,7 +47,7 @@ from reader.library.model import Article
 from reader.library.related import RelatedIndex
 from reader.render.html import format_date, render_article, theme_css
 from reader.render.labels import label, label_language
-from reader.render.pdfpost import finish_pdf
+from reader.render.pdfpost import Bookmark, finish_pdf
 
 Progress = Callable[[int, int], None]
 
@@ -241,6 +241,7 @@ def export_pdf(
         title = label("contents", languages.pop() if len(languages) == 1 else fallback_language)
         sections.insert(0, _contents_section(sections, writer, geometry, title))
     page_count = _number_pages(sections)
+    bookmarks = [mark for section in sections for mark in section_bookmarks(section, geometry)]
 
     painter = QPainter()
     if not painter.begin(writer):
@@ -258,7 +259,7 @@ def export_pdf(
     finally:
         painter.end()
     buffer.close()
-    data = finish_pdf(bytes(buffer.data()), info)
+    data = finish_pdf(bytes(buffer.data()), info, bookmarks)
     write_atomically(output, data)
     report(total, total)
     return output
@@ -490,6 +491,34 @@ def _number_pages(sections: list[_Section]) -> int:
         section.first_page = page
         page += section.document.pageCount()
     return page - 1
+
+
+def section_bookmarks(section: _Section, geometry: _Geometry) -> list[Bookmark]:
+    """The headings of ``section`` (title, sections, Related, Contents) with their places,
+    so the PDF outline matches the outline the window shows for the same article."""
+    document = section.document
+    layout = document.documentLayout()
+    page_height = geometry.text.height()
+    to_points = 72 / RESOLUTION
+    marks: list[Bookmark] = []
+    block = document.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        title = " ".join(block.text().split())
+        if level > 0 and title:
+            top = layout.blockBoundingRect(block).top()
+            page = int(top // page_height)
+            y = geometry.text.top() + top - page * page_height
+            marks.append(
+                Bookmark(
+                    level,
+                    title,
+                    section.first_page - 1 + page,
+                    (geometry.page.height() - y) * to_points,
+                )
+            )
+        block = block.next()
+    return marks
 
 
 # -- painting -----------------------------------------------------------------------------------
