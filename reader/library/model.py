@@ -83,3 +83,5 @@ class ArticleSummary(NamedTuple):
     """normalize_title(title), computed once at catalog time: related resolution is a lookup."""
     related_keys: tuple[str, ...] = ()
     url_key: str = ""
+    words: int = 0
+    """Words in the body (``reader.library.reading``): the list's reading time and its sort."""

@@ -24,6 +24,7 @@ from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_
 from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article, ArticleSummary
+from reader.library.reading import word_count
 from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
 from reader.library.urls import url_key
@@ -424,4 +425,5 @@ def summarize(article: Article) -> ArticleSummary:
         title_key=normalize_title(article.title),
         url_key=url_key(article.source.url) if article.source else "",
         related_keys=tuple(normalize_title(item.title) for item in article.related),
+        words=word_count(article.body),
     )

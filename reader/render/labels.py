@@ -16,6 +16,7 @@ LABELS: dict[str, dict[str, str]] = {
     "source": {"en": "Source", "it": "Fonte"},
     "image": {"en": "image", "it": "immagine"},
     "contents": {"en": "Contents", "it": "Indice"},
+    "reading_time": {"en": "{minutes} min read", "it": "{minutes} min di lettura"},
 }
 
 

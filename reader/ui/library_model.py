@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.library.model import ArticleSummary
+from reader.library.reading import DEFAULT_WORDS_PER_MINUTE, reading_minutes
 from reader.library.text import fold, normalize_title
 from reader.ui.i18n import format_list_date
 
@@ -40,6 +41,8 @@ class Column(enum.IntEnum):
     TITLE = 1
     DATE = 2
     CATEGORY = 3
+    TIME = 4
+    """Reading time (from the catalog's word count)."""
 
 
 HEADERS = {
@@ -47,6 +50,7 @@ HEADERS = {
     Column.TITLE: QT_TRANSLATE_NOOP("LibraryModel", "Title"),
     Column.DATE: QT_TRANSLATE_NOOP("LibraryModel", "Date"),
     Column.CATEGORY: QT_TRANSLATE_NOOP("LibraryModel", "Category"),
+    Column.TIME: QT_TRANSLATE_NOOP("LibraryModel", "Time"),
 }
 
 
@@ -97,6 +101,8 @@ def sort_rows(
     if column is Column.CATEGORY:
         folded = {category: fold(category) for category in {row.category for row in rows}}
         key = lambda row: (folded[row.category], row.title_key)  # noqa: E731
+    elif column is Column.TIME:
+        key = attrgetter("words", "title_key")
     elif column is Column.STAR:
         key = lambda row: (not row.starred, row.title_key)  # noqa: E731
     else:
@@ -128,6 +134,7 @@ class LibraryModel(QAbstractTableModel):
         self._sort_descending = True
         self._in_change = False
         """True while a change is being announced; fetchMore must not nest a second one."""
+        self.words_per_minute = DEFAULT_WORDS_PER_MINUTE
 
     # -- feeding ---------------------------------------------------------------------------
     def set_summaries(self, summaries: Iterable[ArticleSummary]) -> None:
@@ -138,6 +145,14 @@ class LibraryModel(QAbstractTableModel):
         if library_filter != self._filter:
             self._filter = library_filter
             self._rebuild()
+
+    def set_words_per_minute(self, words_per_minute: int) -> None:
+        """The reading speed the Time column assumes (the order by length stays the same)."""
+        self.words_per_minute = words_per_minute
+        if self._loaded:
+            self.dataChanged.emit(
+                self.index(0, Column.TIME), self.index(self._loaded - 1, Column.TIME), []
+            )
 
     @property
     def library_filter(self) -> LibraryFilter:
@@ -316,6 +331,9 @@ class LibraryModel(QAbstractTableModel):
                 return format_list_date(summary.published)
             if column == Column.CATEGORY:
                 return summary.category
+            if column == Column.TIME:
+                minutes = reading_minutes(summary.words, self.words_per_minute)
+                return self.tr("{minutes} min").format(minutes=minutes) if minutes else ""
             return None
         if role == Qt.ItemDataRole.FontRole and column == Column.TITLE and not summary.read:
             font = QFont()
@@ -328,6 +346,8 @@ class LibraryModel(QAbstractTableModel):
             return self.tr("starred") if summary.starred else self.tr("not starred")
         if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.STAR:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.TIME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Role.ARTICLE_ID:
             return summary.id
         if role == Role.SUMMARY:

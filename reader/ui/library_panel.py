@@ -29,6 +29,8 @@ from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("LibraryPanel", "All categories")
 ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPanel", "All tags")
 NARROW_PANEL_WIDTH = 300
+WIDE_PANEL_WIDTH = 420
+"""Wide enough for the category beside the title, date and reading time."""
 
 
 class LibraryTable(QTableView):
@@ -103,6 +105,7 @@ class LibraryPanel(QWidget):
         # (ResizeToContents asked the model 24,000 times as a 100k library opened).
         header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.CATEGORY, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TIME, QHeaderView.ResizeMode.Fixed)
         metrics = self.table.fontMetrics()
         date_width = (
             metrics.horizontalAdvance(format_list_date(dt.date(2000, 12, 28)))
@@ -111,6 +114,10 @@ class LibraryPanel(QWidget):
         header.resizeSection(Column.DATE, max(date_width, header.sectionSizeHint(Column.DATE)))
         header.resizeSection(Column.STAR, 24)
         header.resizeSection(Column.CATEGORY, 90)
+        header.resizeSection(
+            Column.TIME,
+            max(metrics.horizontalAdvance("999 min") + 12, header.sectionSizeHint(Column.TIME)),
+        )
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         # Enabled after the indicator is set: enabling sorts by the indicator shown, and a
         # large library should be sorted once, not once per header change.
@@ -166,9 +173,11 @@ class LibraryPanel(QWidget):
         self.refresh_filter_choices()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """A narrow panel (small screens) keeps the titles readable: the category goes."""
+        """A narrow panel (small screens) keeps the titles readable: the category goes
+        first, then the reading time."""
         super().resizeEvent(event)
-        self.table.setColumnHidden(Column.CATEGORY, self.width() < NARROW_PANEL_WIDTH)
+        self.table.setColumnHidden(Column.CATEGORY, self.width() < WIDE_PANEL_WIDTH)
+        self.table.setColumnHidden(Column.TIME, self.width() < NARROW_PANEL_WIDTH)
 
     # -- filters ---------------------------------------------------------------------------
     def refresh_filter_choices(self) -> None:

@@ -38,6 +38,7 @@ from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.outline import OutlineDock
+from reader.ui.progress import ReadingProgress
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
@@ -100,6 +101,12 @@ class MainWindow(QMainWindow):
         self.view_menu.insertAction(
             self.layout_controller.distraction_free, self.outline.toggle_action
         )
+        self.reading_progress = ReadingProgress(self.reader_view, self.settings, self)
+        self.statusBar().insertPermanentWidget(0, self.reading_progress)
+        separator = next(a for a in self.article_menu.actions() if a.isSeparator())
+        self.article_menu.insertAction(separator, self.reading_progress.speed_action)
+        self.library_model.set_words_per_minute(self.reading_progress.words_per_minute)
+        self.reading_progress.speed_changed.connect(self._reading_speed_changed)
         self.read_marks = ReadMarks(
             self.services.store,
             self.library_model,
@@ -184,7 +191,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(actions.back)
         go_menu.addAction(actions.forward)
 
-        article_menu = self.menuBar().addMenu(self.tr("&Article"))
+        article_menu = self.article_menu = self.menuBar().addMenu(self.tr("&Article"))
         article_menu.addAction(actions.toggle_star)
         article_menu.addAction(actions.mark_read)
         article_menu.addAction(actions.toggle_read)
@@ -416,9 +423,18 @@ class MainWindow(QMainWindow):
             theme=self.effective_theme,
             assets_dir=assets,
             fallback_language=self.services.language,
+            words_per_minute=self.reading_progress.words_per_minute,
         )
         self.reader_view.show_html(html, article_assets=assets)
         self.outline.panel.rebuild()
+        self.reading_progress.set_article_text(article.body)
+
+    def _reading_speed_changed(self, words_per_minute: int) -> None:
+        self.library_model.set_words_per_minute(words_per_minute)
+        if self.current_article is not None:
+            fraction = self.reader_view.scroll_fraction()
+            self._render(self.current_article)  # the byline's reading time
+            self._restore_scroll(fraction)
 
     def _restore_scroll(self, fraction: float) -> None:
         self.reader_view.document().documentLayout().documentSize()  # finish the layout first
@@ -609,6 +625,8 @@ class MainWindow(QMainWindow):
         if self.current_article is not None and self.current_article.id == article_id:
             self.current_article = None
             self.reader_view.clear_article()
+            self.reading_progress.set_article_text(None)
+            self.outline.panel.rebuild()
             self.related_panel.model.set_sections([], [])
             self.setWindowTitle("Reader")
             next_id = self.library_model.id_at(min(row or 0, self.library_model.rowCount() - 1))

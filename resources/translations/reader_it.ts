@@ -148,6 +148,10 @@
         <translation>Preferito</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
@@ -158,6 +162,10 @@
     <message>
         <source>starred</source>
         <translation>tra i preferiti</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
     </message>
 </context>
 <context>
@@ -362,6 +370,33 @@
     <message>
         <source>Marked as unread</source>
         <translation>Segnato come non letto</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingProgress</name>
+    <message>
+        <source>Reading &amp;Speed…</source>
+        <translation>&amp;Velocità di lettura…</translation>
+    </message>
+    <message>
+        <source>Reading Speed</source>
+        <translation>Velocità di lettura</translation>
+    </message>
+    <message>
+        <source>Words you read in a minute:</source>
+        <translation>Parole che leggi in un minuto:</translation>
+    </message>
+    <message>
+        <source>{percent}% · at the end</source>
+        <translation>{percent}% · alla fine</translation>
+    </message>
+    <message>
+        <source>{percent}% · {minutes} min left</source>
+        <translation>{percent}% · mancano {minutes} min</translation>
+    </message>
+    <message>
+        <source>{words} words at {speed} words a minute</source>
+        <translation>{words} parole a {speed} parole al minuto</translation>
     </message>
 </context>
 <context>
