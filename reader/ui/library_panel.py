@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, 
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -259,16 +260,25 @@ class LibraryPanel(QWidget):
         return True
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.table.entering_focus:
+        if self.table.entering_focus or _extending_selection():
             return
         article_id = current.data(Role.ARTICLE_ID) if current.isValid() else None
         if article_id:
             self.article_selected.emit(article_id)
 
     def _clicked(self, index: QModelIndex) -> None:
+        if _extending_selection():
+            return  # Ctrl/Shift+click picks rows for the context menu; it opens nothing
         article_id = index.data(Role.ARTICLE_ID)
         if article_id:
             self.article_selected.emit(article_id)
+
+
+def _extending_selection() -> bool:
+    modifiers = QApplication.keyboardModifiers()
+    return bool(
+        modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    )
 
 
 def _refill(combo: QComboBox, all_label: str, values: list[str]) -> None:

@@ -37,6 +37,7 @@ from reader.ui.language_menu import LanguageMenu
 from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.organise import Organiser
 from reader.ui.outline import OutlineDock
 from reader.ui.progress import ReadingProgress
 from reader.ui.read_state import ReadMarks, ReadTracker
@@ -107,6 +108,15 @@ class MainWindow(QMainWindow):
         self.article_menu.insertAction(separator, self.reading_progress.speed_action)
         self.library_model.set_words_per_minute(self.reading_progress.words_per_minute)
         self.reading_progress.speed_changed.connect(self._reading_speed_changed)
+        self.organiser = Organiser(self)
+        edit_menu = next(
+            o for o in self.commands.undo_delete.associatedObjects() if isinstance(o, QMenu)
+        )
+        edit_menu.insertAction(self.commands.undo_delete, self.organiser.undo_action)
+        edit_menu.insertAction(self.commands.undo_delete, self.organiser.redo_action)
+        edit_menu.removeAction(self.commands.undo_delete)
+        self.article_menu.insertAction(separator, self.organiser.edit_tags_action)
+        self.article_menu.insertAction(separator, self.organiser.rename_tag_action)
         self.read_marks = ReadMarks(
             self.services.store,
             self.library_model,
@@ -117,6 +127,7 @@ class MainWindow(QMainWindow):
         )
         self.read_tracker = self.read_marks.tracker
         self._connect(self.commands)
+        self.organiser.route_undo_delete()
         self.setAcceptDrops(True)
         self.setWindowTitle("Reader")
         self._restore_layout()
@@ -619,6 +630,7 @@ class MainWindow(QMainWindow):
             )
             return
         self._deleted.append(article)
+        self.organiser.trashed(article)
         self.library_model.remove(article_id)
         self.history.forget(article_id)
         self._library_changed(refresh_model=False)

@@ -343,6 +343,81 @@
     </message>
 </context>
 <context>
+    <name>Organiser</name>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla:</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Tags and Category…</source>
+        <translation>Modifica &amp;etichette e categoria…</translation>
+    </message>
+    <message>
+        <source>Edit Tags and Category</source>
+        <translation>Modifica etichette e categoria</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Esporta PDF</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>Esporta in PDF…</translation>
+    </message>
+    <message>
+        <source>Exporting PDF</source>
+        <translation>Esportazione PDF</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>Segna come letto</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>Segna come non letto</translation>
+    </message>
+    <message>
+        <source>Move 1 Article to Trash</source>
+        <translation>Sposta 1 articolo nel cestino</translation>
+    </message>
+    <message>
+        <source>Move {count} Articles to Trash</source>
+        <translation>Sposta {count} articoli nel cestino</translation>
+    </message>
+    <message>
+        <source>Move “{title}” to Trash</source>
+        <translation>Sposta «{title}» nel cestino</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Tag…</source>
+        <translation>&amp;Rinomina un’etichetta…</translation>
+    </message>
+    <message>
+        <source>Rename Tag “{old}” to “{new}”</source>
+        <translation>Rinomina l’etichetta «{old}» in «{new}»</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Aggiungi ai preferiti</translation>
+    </message>
+    <message>
+        <source>The library has no tags yet</source>
+        <translation>La libreria non ha ancora etichette</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>Togli dai preferiti</translation>
+    </message>
+</context>
+<context>
     <name>OutlineDock</name>
     <message>
         <source>&amp;Outline</source>
@@ -426,6 +501,21 @@
     </message>
 </context>
 <context>
+    <name>RenameTagDialog</name>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>&amp;Nuovo nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Etichetta:</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>Rinomina un’etichetta</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <source>Search is not available</source>
@@ -494,6 +584,41 @@
     <message>
         <source>Other</source>
         <translation>Altro</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categoria:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Etichette:</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(invariata)</translation>
+    </message>
+    <message>
+        <source>Edit Tags and Category</source>
+        <translation>Modifica etichette e categoria</translation>
+    </message>
+    <message>
+        <source>Edit Tags and Category of {count} Articles</source>
+        <translation>Modifica etichette e categoria di {count} articoli</translation>
+    </message>
+    <message>
+        <source>Tags shown are those all {count} articles share; others are kept.</source>
+        <translation>Sono mostrate le etichette comuni a tutti i {count} articoli; le altre restano.</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>nessuna categoria</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>etichette, separate da virgole</translation>
     </message>
 </context>
 <context>
