@@ -39,6 +39,7 @@ from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.organise import Organiser
 from reader.ui.outline import OutlineDock
+from reader.ui.preferences import Preferences
 from reader.ui.progress import ReadingProgress
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
@@ -117,6 +118,9 @@ class MainWindow(QMainWindow):
         edit_menu.removeAction(self.commands.undo_delete)
         self.article_menu.insertAction(separator, self.organiser.edit_tags_action)
         self.article_menu.insertAction(separator, self.organiser.rename_tag_action)
+        self.preferences = Preferences(self)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences.action)
         self.read_marks = ReadMarks(
             self.services.store,
             self.library_model,
@@ -436,7 +440,7 @@ class MainWindow(QMainWindow):
             fallback_language=self.services.language,
             words_per_minute=self.reading_progress.words_per_minute,
         )
-        self.reader_view.show_html(html, article_assets=assets)
+        self.reader_view.show_html(self.preferences.apply_to(html), article_assets=assets)
         self.outline.panel.rebuild()
         self.reading_progress.set_article_text(article.body)
 

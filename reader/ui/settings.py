@@ -129,6 +129,14 @@ class WindowSettings:
     def set_words_per_minute(self, value: int) -> None:
         self._settings.setValue("reading/words_per_minute", value)
 
+    def preference(self, name: str, default: str) -> str:
+        """A reading preference (``reader.ui.preferences``) as text; ``default`` if unset."""
+        value = self._settings.value(f"preferences/{name}", default)
+        return value if isinstance(value, str) else default
+
+    def set_preference(self, name: str, value: str) -> None:
+        self._settings.setValue(f"preferences/{name}", value)
+
     def last_article(self) -> str | None:
         value = self._settings.value("reading/last_article", "")
         return str(value) or None

@@ -433,6 +433,60 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Pre&amp;ferenze…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> characters</source>
+        <translation> caratteri</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>&amp;Carattere:</translation>
+    </message>
+    <message>
+        <source>&amp;Line width:</source>
+        <translation>&amp;Larghezza della riga:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read:</source>
+        <translation>Segna come lett&amp;o:</translation>
+    </message>
+    <message>
+        <source>PDF p&amp;age size:</source>
+        <translation>&amp;Formato pagina del PDF:</translation>
+    </message>
+    <message>
+        <source>Paragraph s&amp;pacing:</source>
+        <translation>&amp;Spaziatura tra i paragrafi:</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferenze</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>&amp;Dimensione del testo:</translation>
+    </message>
+    <message>
+        <source>Theme default (serif)</source>
+        <translation>Predefinito del tema (con grazie)</translation>
+    </message>
+    <message>
+        <source>Usual for my country</source>
+        <translation>Quello in uso nel mio paese</translation>
+    </message>
+</context>
+<context>
     <name>ReadMarks</name>
     <message>
         <source>Could not change the read mark: {error}</source>
