@@ -30,6 +30,8 @@ from reader.ui.library_model import Column, LibraryFilter, LibraryModel, Role
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("LibraryPanel", "All categories")
 ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPanel", "All tags")
 NARROW_PANEL_WIDTH = 300
+TIME_PANEL_WIDTH = 270
+"""Wide enough for the reading time beside the title (kept readable) and the date."""
 WIDE_PANEL_WIDTH = 420
 """Wide enough for the category beside the title, date and reading time."""
 
@@ -117,7 +119,7 @@ class LibraryPanel(QWidget):
         header.resizeSection(Column.CATEGORY, 90)
         header.resizeSection(
             Column.TIME,
-            max(metrics.horizontalAdvance("999 min") + 12, header.sectionSizeHint(Column.TIME)),
+            max(metrics.horizontalAdvance("99 min") + 10, header.sectionSizeHint(Column.TIME)),
         )
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         # Enabled after the indicator is set: enabling sorts by the indicator shown, and a
@@ -178,7 +180,7 @@ class LibraryPanel(QWidget):
         first, then the reading time."""
         super().resizeEvent(event)
         self.table.setColumnHidden(Column.CATEGORY, self.width() < WIDE_PANEL_WIDTH)
-        self.table.setColumnHidden(Column.TIME, self.width() < NARROW_PANEL_WIDTH)
+        self.table.setColumnHidden(Column.TIME, self.width() < TIME_PANEL_WIDTH)
 
     # -- filters ---------------------------------------------------------------------------
     def refresh_filter_choices(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTextBrowser, QTreeWidget, QTreeWidgetItem
 
 POSITION_ROLE = Qt.ItemDataRole.UserRole
+DOCK_WIDTH = 210
 FOLLOW_MARGIN = 8
 """Pixels of slack: a heading scrolled to the very top counts as the current section."""
 
@@ -134,8 +135,13 @@ class OutlineDock(QDockWidget):
         self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.toggle_action.setToolTip(self.tr("The article's headings (Ctrl+Shift+O)"))
         window.addAction(self.toggle_action)
+        self._sized = False
         self.toggle_action.toggled.connect(self._toggled)
 
     def _toggled(self, shown: bool) -> None:
         if shown:
+            window = self.parentWidget()
+            if isinstance(window, QMainWindow) and not self._sized:
+                self._sized = True  # a narrow column at first; the reader may drag it wider
+                window.resizeDocks([self], [DOCK_WIDTH], Qt.Orientation.Horizontal)
             self.panel.setFocus()
