@@ -4,6 +4,7 @@ from reader.cli import (
     completion_cmd,
     export_cmd,
     gui_cmd,
+    highlights_cmd,
     import_cmd,
     index_cmd,
     list_cmd,
@@ -11,4 +12,14 @@ from reader.cli import (
     show_cmd,
 )
 
-ALL = [gui_cmd, import_cmd, list_cmd, show_cmd, search_cmd, index_cmd, export_cmd, completion_cmd]
+ALL = [
+    gui_cmd,
+    import_cmd,
+    list_cmd,
+    show_cmd,
+    search_cmd,
+    index_cmd,
+    export_cmd,
+    highlights_cmd,
+    completion_cmd,
+]

@@ -28,6 +28,16 @@ class Source:
 
 
 @dataclass
+class Highlight:
+    """A passage the reader marked, found again by its text (so it survives edits that keep
+    the passage), with a colour name and an optional note."""
+
+    text: str
+    colour: str = "yellow"
+    note: str = ""
+
+
+@dataclass
 class Article:
     """One article: front matter fields plus a Markdown body."""
 
@@ -46,6 +56,7 @@ class Article:
     related: list[RelatedItem] = field(default_factory=list)
     starred: bool = False
     read: bool = False
+    highlights: list[Highlight] = field(default_factory=list)
 
     @property
     def byline(self) -> str:

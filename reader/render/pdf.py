@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -43,7 +44,7 @@ from PySide6.QtGui import (
 
 from reader import __version__
 from reader.library.atomic import atomic_write_bytes
-from reader.library.model import Article
+from reader.library.model import Article, Highlight
 from reader.library.related import RelatedIndex
 from reader.render.html import format_date, render_article, theme_css
 from reader.render.labels import label, label_language
@@ -233,6 +234,7 @@ def export_pdf(
             if fact
         )
         document = _document(page, writer, geometry)
+        paint_highlights(document, article.highlights)
         keep_with_next(document, {item.title.strip() for item in article.related})
         sections.append(_Section(document, article.title, byline))
         report(done, total)
@@ -519,6 +521,45 @@ def section_bookmarks(section: _Section, geometry: _Geometry) -> list[Bookmark]:
             )
         block = block.next()
     return marks
+
+
+# -- highlights (shared with the window's view) ------------------------------------------------
+HIGHLIGHT_BACKGROUNDS = {
+    "yellow": "#fff0a0",
+    "green": "#c9efc0",
+    "blue": "#c8e1ff",
+    "pink": "#ffd3e8",
+}
+HIGHLIGHT_TEXT = "#1d1d1f"
+"""Dark text on a light mark, whatever the theme."""
+
+
+def paint_highlights(document: QTextDocument, highlights: list[Highlight]) -> int:
+    """Give each highlight's passage its background; returns how many were found."""
+    found = 0
+    for highlight in highlights:
+        parts = [part.strip() for part in highlight.text.split("\n") if part.strip()]
+        cursor = QTextCursor(document)
+        matched: list[QTextCursor] = []
+        for part in parts:
+            cursor = document.find(part, cursor)
+            if cursor.isNull():
+                matched = []
+                break
+            matched.append(QTextCursor(cursor))
+        if not matched:
+            continue
+        found += 1
+        char_format = QTextCharFormat()
+        char_format.setBackground(
+            QColor(HIGHLIGHT_BACKGROUNDS.get(highlight.colour, HIGHLIGHT_BACKGROUNDS["yellow"]))
+        )
+        char_format.setForeground(QColor(HIGHLIGHT_TEXT))
+        if highlight.note:
+            char_format.setToolTip(highlight.note)
+        for match in matched:
+            match.mergeCharFormat(char_format)
+    return found
 
 
 # -- painting -----------------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from reader.library.store import LibraryError
 from reader.ui.actions import WindowActions, create_actions, theme_label
 from reader.ui.find_bar import FindBar
 from reader.ui.help_menu import HelpMenu
+from reader.ui.highlighting import Highlighter
 from reader.ui.history import History, HistoryEntry
 from reader.ui.i18n import counted, format_list_date
 from reader.ui.language_menu import LanguageMenu
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.article_menu.insertAction(separator, self.organiser.edit_tags_action)
         self.article_menu.insertAction(separator, self.organiser.rename_tag_action)
         self.preferences = Preferences(self)
+        self.highlighter = Highlighter(self)
+        self.article_menu.insertMenu(separator, self.highlighter.menu)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences.action)
         self.read_marks = ReadMarks(
@@ -441,6 +444,7 @@ class MainWindow(QMainWindow):
             words_per_minute=self.reading_progress.words_per_minute,
         )
         self.reader_view.show_html(self.preferences.apply_to(html), article_assets=assets)
+        self.highlighter.paint(article)
         self.outline.panel.rebuild()
         self.reading_progress.set_article_text(article.body)
 

@@ -96,6 +96,45 @@
     </message>
 </context>
 <context>
+    <name>Highlighter</name>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>Evi&amp;denzia</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blu</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <source>Highlight with a Note</source>
+        <translation>Evidenzia con una nota</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <source>Select some text to highlight</source>
+        <translation>Seleziona del testo da evidenziare</translation>
+    </message>
+    <message>
+        <source>With a &amp;Note…</source>
+        <translation>Con una &amp;nota…</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Giallo</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>

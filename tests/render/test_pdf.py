@@ -444,3 +444,18 @@ def test_several_articles_bookmark_contents_and_each_title(tmp_path: Path) -> No
     assert [title for title, _page in titles[1:]] == [article.title for article in articles]
     for title, page in titles[1:]:
         assert reader.pages[page - 1].extract_text().startswith(title)
+
+
+def test_highlights_are_painted_in_the_pdf(tmp_path: Path) -> None:
+    from reader.library.model import Highlight
+
+    body = "Plain words here. The marked passage is this one. More words."
+    yellow_fill = b"1 0.941176474 0.627451002 scn"
+    plain = pypdf.PdfReader(export_pdf([Article(id="p", title="T", body=body)], tmp_path / "p.pdf"))
+    assert yellow_fill not in plain.pages[0].get_contents().get_data()
+    marked = Article(id="h", title="T", body=body, highlights=[Highlight("marked passage")])
+    reader = pypdf.PdfReader(export_pdf([marked], tmp_path / "h.pdf"))
+    content = reader.pages[0].get_contents().get_data()
+    # A filled rectangle in the highlight colour, behind text that still extracts whole.
+    assert re.search(re.escape(yellow_fill) + rb".{0,120}? re\s+f", content, re.S)
+    assert "The marked passage is this one." in flat(reader.pages[0].extract_text())
