@@ -135,6 +135,21 @@
     </message>
 </context>
 <context>
+    <name>HighlightsDock</name>
+    <message>
+        <source>(no longer in the text)</source>
+        <translation>(non è più nel testo)</translation>
+    </message>
+    <message>
+        <source>Hi&amp;ghlights</source>
+        <translation>&amp;Elenco delle evidenziazioni</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Evidenziazioni</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>

@@ -104,3 +104,31 @@ def test_cli_prints_highlights(sample_services, paths, capsys) -> None:
             ],
         }
     ]
+
+
+def test_highlights_panel_lists_jumps_and_deletes(qtbot, window) -> None:
+    window.open_article(WELCOME_ID)
+    view = window.reader_view
+    _select(view, PASSAGE)
+    window.highlighter.colour_actions["yellow"].trigger()
+    _select(view, "Where to go next")
+    window.highlighter.colour_actions["blue"].trigger()
+    view.moveCursor(QTextCursor.MoveOperation.Start)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(
+        view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    dock = window.highlighter.dock
+    qtbot.waitUntil(dock.isVisible)
+    items = [dock.list.item(row).text() for row in range(dock.list.count())]
+    assert items == [PASSAGE, "Where to go next"]
+    rect = dock.list.visualItemRect(dock.list.item(1))
+    qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.textCursor().selectedText() == "Where to go next"
+    dock.list.setCurrentRow(0)
+    dock.list.setFocus()
+    qtbot.keyClick(dock.list, Qt.Key.Key_Delete)
+    stored = article_from_text(window.services.store.path_for(WELCOME_ID).read_text("utf-8"))
+    assert [h.text for h in stored.highlights] == ["Where to go next"]
+    assert dock.list.count() == 1
