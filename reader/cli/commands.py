@@ -5,6 +5,7 @@ from reader.cli import (
     desktop_cmd,
     export_cmd,
     gui_cmd,
+    highlights_cmd,
     import_cmd,
     index_cmd,
     list_cmd,
@@ -22,4 +23,5 @@ ALL = [
     export_cmd,
     completion_cmd,
     desktop_cmd,
+    highlights_cmd,
 ]

@@ -20,10 +20,12 @@ from pathlib import Path
 
 from reader.library.model import ArticleSummary
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6  # 5: links and locations (body links); 6: words (reading time)
 _SEPARATOR = "\x1f"  # unit separator: never in a tag, and split() beats json.loads
 
-_LIST_COLUMNS = "id, title, author, published, category, tags, lang, starred, read, title_key"
+_LIST_COLUMNS = (
+    "id, title, author, published, category, tags, lang, starred, read, title_key, words"
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,8 @@ class Catalog:
                 filename TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,
                 id TEXT, title TEXT, author TEXT, published TEXT, category TEXT, tags TEXT,
                 lang TEXT, starred INTEGER, read INTEGER,
-                source_sha256 TEXT, content_key TEXT, title_key TEXT, url_key TEXT);
+                source_sha256 TEXT, content_key TEXT, title_key TEXT, url_key TEXT,
+                words INTEGER);
             CREATE INDEX IF NOT EXISTS articles_content ON articles(content_key);
             CREATE INDEX IF NOT EXISTS articles_source ON articles(source_sha256);
             CREATE INDEX IF NOT EXISTS articles_title ON articles(title_key);
@@ -123,7 +126,7 @@ class Catalog:
             self._connection.executemany("DELETE FROM locations WHERE filename = ?", gone)
             self._connection.executemany("DELETE FROM links WHERE filename = ?", gone)
             self._connection.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [_row_from_entry(entry) for entry in upserts],
             )
             self._connection.executemany(
@@ -252,6 +255,7 @@ def _row_from_entry(entry: CatalogEntry) -> tuple[object, ...]:
         summary.content_key,
         summary.title_key,
         summary.url_key,
+        summary.words,
     )
 
 
@@ -277,7 +281,7 @@ class _SummaryBuilder:
         dates, tag_sets = self._dates, self._tags
         summaries = []
         append = summaries.append
-        for id_, title, author, published, category, tags, lang, starred, read, key in rows:
+        for id_, title, author, published, category, tags, lang, starred, read, key, words in rows:
             date = (dates.get(published) or self._date(published)) if published else None
             tag_tuple = tag_sets.get(tags or "")
             if tag_tuple is None:
@@ -286,7 +290,7 @@ class _SummaryBuilder:
             append(
                 make(
                     (id_, title, author, date, category, tag_tuple, lang, starred == 1,
-                     read == 1, (), "", "", key, (), "", (), ())
+                     read == 1, (), "", "", key, (), "", (), (), words or 0)
                 )
             )  # fmt: skip
         return summaries

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from reader.library.model import Article, RelatedItem, Source
+from reader.library.model import Article, Highlight, RelatedItem, Source
 
 try:  # the C loader is ~10x faster: it matters when a large library is first catalogued
     _Loader: type = yaml.CSafeLoader
@@ -93,6 +93,7 @@ def article_from_mapping(data: dict[str, Any], body: str) -> Article:
         related=_related(data.get("related")),
         starred=bool(data.get("starred", False)),
         read=bool(data.get("read", False)),
+        highlights=_highlights(data.get("highlights")),
     )
 
 
@@ -121,6 +122,11 @@ def article_to_text(article: Article) -> str:
     data["related"] = [
         {key: value for key, value in vars(item).items() if value} for item in article.related
     ]
+    if article.highlights:
+        data["highlights"] = [
+            {key: value for key, value in vars(item).items() if value}
+            for item in article.highlights
+        ]
     data["starred"] = article.starred
     data["read"] = article.read
     header = yaml.dump(
@@ -199,6 +205,23 @@ def _source(value: Any) -> Source | None:
         folder=_text(value.get("folder")),
         path=_text(value.get("path")),
     )
+
+
+def _highlights(value: Any) -> list[Highlight]:
+    """``highlights:`` as a list of {text, colour, note}; a bare string is a yellow one."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FrontMatterError("'highlights' must be a list")
+    found = []
+    for entry in value:
+        if isinstance(entry, str):
+            entry = {"text": entry}
+        if not isinstance(entry, dict) or not _text(entry.get("text")):
+            raise FrontMatterError("each highlight needs a 'text'")
+        colour = _text(entry.get("colour", entry.get("color"))) or "yellow"
+        found.append(Highlight(_text(entry["text"]), colour, _text(entry.get("note"))))
+    return found
 
 
 def _related(value: Any) -> list[RelatedItem]:

@@ -28,6 +28,8 @@ class SortField(enum.Enum):
     TITLE = "title"
     DATE = "date"
     CATEGORY = "category"
+    TIME = "time"
+    """Reading time, i.e. the body's word count."""
 
 
 _folded = functools.lru_cache(maxsize=4096)(fold)
@@ -85,6 +87,8 @@ def sort_rows(
         key = lambda row: (_folded(row.category), row.title_key, row.id)  # noqa: E731
     elif field is SortField.STARRED:
         key = lambda row: (not row.starred, row.title_key, row.id)  # noqa: E731
+    elif field is SortField.TIME:
+        key = attrgetter("words", "title_key", "id")
     else:
         key = attrgetter("title_key", "id")
     return sorted(rows, key=key, reverse=descending)
@@ -107,6 +111,9 @@ def comes_before(
     elif field is SortField.STARRED:
         a = (not first.starred, first.title_key, first.id)
         b = (not second.starred, second.title_key, second.id)
+    elif field is SortField.TIME:
+        a = (first.words, first.title_key, first.id)
+        b = (second.words, second.title_key, second.id)
     else:
         a, b = (first.title_key, first.id), (second.title_key, second.id)
     return a > b if descending else a < b

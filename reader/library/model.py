@@ -32,6 +32,16 @@ class Source:
 
 
 @dataclass
+class Highlight:
+    """A passage the reader marked, found again by its text (so it survives edits that keep
+    the passage), with a colour name and an optional note."""
+
+    text: str
+    colour: str = "yellow"
+    note: str = ""
+
+
+@dataclass
 class Article:
     """One article: front matter fields plus a Markdown body."""
 
@@ -50,6 +60,7 @@ class Article:
     related: list[RelatedItem] = field(default_factory=list)
     starred: bool = False
     read: bool = False
+    highlights: list[Highlight] = field(default_factory=list)
 
     @property
     def byline(self) -> str:
@@ -92,3 +103,5 @@ class ArticleSummary(NamedTuple):
     to it by these (``reader.library.links``)."""
     link_keys: tuple[str, ...] = ()
     """The same kind of keys for every link in the body: "linked from" looks them up."""
+    words: int = 0
+    """Words in the body (``reader.library.reading``): the list's reading time and its sort."""

@@ -25,6 +25,7 @@ from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.links import FILE_PREFIX, LinkIndex, link_keys, location_keys
 from reader.library.model import Article, ArticleSummary
+from reader.library.reading import word_count
 from reader.library.related import RelatedIndex
 from reader.library.text import content_key, normalize_title, slugify
 from reader.library.urls import url_key
@@ -569,4 +570,5 @@ def summarize(article: Article) -> ArticleSummary:
         related_keys=tuple(normalize_title(item.title) for item in article.related),
         location_keys=location_keys(article.source),
         link_keys=link_keys(article),
+        words=word_count(article.body),
     )

@@ -25,6 +25,7 @@ import nh3
 
 from reader.library.links import ResolvedLink
 from reader.library.model import Article, Source
+from reader.library.reading import reading_minutes, word_count
 from reader.library.related import ResolvedRelated
 from reader.paths import resources
 from reader.render.labels import label, label_language
@@ -300,6 +301,7 @@ def render_article(
     fallback_language: str = "en",
     links: LinkResolver | None = None,
     document_ids: frozenset[str] = frozenset(),
+    words_per_minute: int | None = None,
 ) -> str:
     """A complete HTML document: title, byline, body, then the related articles.
 
@@ -309,6 +311,7 @@ def render_article(
     the article's language, or ``fallback_language`` (the interface's) when it has none.
     ``links`` resolves body links (``LinkIndex.resolver(article)``): see ``_Rewriter._link``.
     ``document_ids``: on paper, the articles printed in the same PDF (links to them stay).
+    With ``words_per_minute`` the byline ends with the reading time at that speed.
     """
     if related is None:
         related = [ResolvedRelated(item, None) for item in article.related]
@@ -328,7 +331,9 @@ def render_article(
         f"<style>{theme_css(theme, for_print=for_print)}</style>",
         "</head><body>",
         f'<h1 class="title">{_text(article.title)}</h1>',
-        byline_html(article, for_print=for_print, language=language),
+        byline_html(
+            article, for_print=for_print, language=language, words_per_minute=words_per_minute
+        ),
         f'<div class="body">{body}</div>',
         related_html(related, for_print=for_print, language=language),
         "</body></html>",
@@ -336,11 +341,20 @@ def render_article(
     return "\n".join(part for part in parts if part)
 
 
-def byline_html(article: Article, *, for_print: bool = False, language: str = "en") -> str:
-    """Author, date, category, then where the article came from (the byline may be empty)."""
+def byline_html(
+    article: Article,
+    *,
+    for_print: bool = False,
+    language: str = "en",
+    words_per_minute: int | None = None,
+) -> str:
+    """Author, date, category, reading time, then where the article came from (the byline
+    may be empty)."""
     # One run of text, no spans: a PDF then extracts it as one line, not one line per fact.
     date = format_date(article.published, article.lang, language) if article.published else ""
-    facts = [fact for fact in (article.author, date, article.category) if fact]
+    minutes = reading_minutes(word_count(article.body), words_per_minute) if words_per_minute else 0
+    reading = label("reading_time", language).format(minutes=minutes) if minutes else ""
+    facts = [fact for fact in (article.author, date, article.category, reading) if fact]
     lines = []
     if facts:
         lines.append(f'<p class="byline">{_text(" · ".join(facts))}</p>')

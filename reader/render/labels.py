@@ -19,6 +19,7 @@ LABELS: dict[str, dict[str, str]] = {
     "link_library": {"en": "In your library", "it": "Nella tua libreria"},
     "link_web": {"en": "On the web", "it": "Sul web"},
     "link_missing": {"en": "Page not saved", "it": "Pagina non salvata"},
+    "reading_time": {"en": "{minutes} min read", "it": "{minutes} min di lettura"},
 }
 
 

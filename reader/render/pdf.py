@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
@@ -44,11 +45,11 @@ from PySide6.QtGui import (
 from reader import __version__
 from reader.library.atomic import atomic_write_bytes
 from reader.library.links import LinkIndex
-from reader.library.model import Article
+from reader.library.model import Article, Highlight
 from reader.library.related import RelatedIndex
 from reader.render.html import format_date, render_article, theme_css
 from reader.render.labels import label, label_language
-from reader.render.pdfpost import finish_pdf
+from reader.render.pdfpost import Bookmark, finish_pdf
 
 Progress = Callable[[int, int], None]
 
@@ -239,6 +240,7 @@ def export_pdf(
             if fact
         )
         document = _document(page, writer, geometry)
+        paint_highlights(document, article.highlights)
         keep_with_next(document, {item.title.strip() for item in article.related})
         sections.append(_Section(document, article.title, byline))
         report(done, total)
@@ -247,6 +249,7 @@ def export_pdf(
         title = label("contents", languages.pop() if len(languages) == 1 else fallback_language)
         sections.insert(0, _contents_section(sections, writer, geometry, title))
     page_count = _number_pages(sections)
+    bookmarks = [mark for section in sections for mark in section_bookmarks(section, geometry)]
 
     painter = QPainter()
     if not painter.begin(writer):
@@ -270,7 +273,7 @@ def export_pdf(
             articles, (s for s in sections if not s.is_contents), strict=True
         )
     }
-    data = finish_pdf(bytes(buffer.data()), info, article_pages=first_pages)
+    data = finish_pdf(bytes(buffer.data()), info, bookmarks, article_pages=first_pages)
     write_atomically(output, data)
     report(total, total)
     return output
@@ -502,6 +505,73 @@ def _number_pages(sections: list[_Section]) -> int:
         section.first_page = page
         page += section.document.pageCount()
     return page - 1
+
+
+def section_bookmarks(section: _Section, geometry: _Geometry) -> list[Bookmark]:
+    """The headings of ``section`` (title, sections, Related, Contents) with their places,
+    so the PDF outline matches the outline the window shows for the same article."""
+    document = section.document
+    layout = document.documentLayout()
+    page_height = geometry.text.height()
+    to_points = 72 / RESOLUTION
+    marks: list[Bookmark] = []
+    block = document.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        title = " ".join(block.text().split())
+        if level > 0 and title:
+            top = layout.blockBoundingRect(block).top()
+            page = int(top // page_height)
+            y = geometry.text.top() + top - page * page_height
+            marks.append(
+                Bookmark(
+                    level,
+                    title,
+                    section.first_page - 1 + page,
+                    (geometry.page.height() - y) * to_points,
+                )
+            )
+        block = block.next()
+    return marks
+
+
+# -- highlights (shared with the window's view) ------------------------------------------------
+HIGHLIGHT_BACKGROUNDS = {
+    "yellow": "#fff0a0",
+    "green": "#c9efc0",
+    "blue": "#c8e1ff",
+    "pink": "#ffd3e8",
+}
+HIGHLIGHT_TEXT = "#1d1d1f"
+"""Dark text on a light mark, whatever the theme."""
+
+
+def paint_highlights(document: QTextDocument, highlights: list[Highlight]) -> int:
+    """Give each highlight's passage its background; returns how many were found."""
+    found = 0
+    for highlight in highlights:
+        parts = [part.strip() for part in highlight.text.split("\n") if part.strip()]
+        cursor = QTextCursor(document)
+        matched: list[QTextCursor] = []
+        for part in parts:
+            cursor = document.find(part, cursor)
+            if cursor.isNull():
+                matched = []
+                break
+            matched.append(QTextCursor(cursor))
+        if not matched:
+            continue
+        found += 1
+        char_format = QTextCharFormat()
+        char_format.setBackground(
+            QColor(HIGHLIGHT_BACKGROUNDS.get(highlight.colour, HIGHLIGHT_BACKGROUNDS["yellow"]))
+        )
+        char_format.setForeground(QColor(HIGHLIGHT_TEXT))
+        if highlight.note:
+            char_format.setToolTip(highlight.note)
+        for match in matched:
+            match.mergeCharFormat(char_format)
+    return found
 
 
 # -- painting -----------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ Two things Qt's PDF engine gets wrong or cannot do, fixed without rewriting its 
   those annotations are replaced by jumps (``/Dest``) to that article's first page.
 * **No Subject.** QPdfWriter sets Title, Author and Creator but has no Subject; the
   replacement Info dictionary carries all of them.
+* **No bookmarks.** QPdfWriter cannot write a document outline; the update adds one built
+  from the articles' headings (a new Outlines tree and a Catalog that points to it).
 
 An incremental update (new objects appended, an xref section for them and a trailer with
 ``/Prev``) is the mechanism PDF defines for editing a file, so the bytes Qt wrote stay as they
@@ -22,7 +24,8 @@ alone rather than guessed at.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 _TRAILER = re.compile(rb"trailer\s*<<(?P<body>.*?)>>\s*startxref\s+(?P<xref>\d+)\s+%%EOF", re.S)
@@ -59,14 +62,33 @@ class PdfPostError(ValueError):
     """The PDF does not have the structure Qt writes (no classic trailer)."""
 
 
+@dataclass(frozen=True)
+class Bookmark:
+    """One entry of the PDF outline: a heading and where it is."""
+
+    level: int
+    """1 for an article's title, 2 for its sections, and so on; nesting follows the levels."""
+    title: str
+    page: int
+    """0-based page index."""
+    top: float
+    """The heading's top in PDF points from the page's bottom edge."""
+
+
 def finish_pdf(
-    data: bytes, info: Mapping[str, str], *, article_pages: Mapping[str, int] | None = None
+    data: bytes,
+    info: Mapping[str, str],
+    bookmarks: Sequence[Bookmark] = (),
+    *,
+    article_pages: Mapping[str, int] | None = None,
 ) -> bytes:
     """``data`` plus an update with corrected ToUnicode CMaps and ``info`` as the Info dict.
 
     ``info`` keys are Info dictionary names (Title, Author, Subject, Creator, Producer);
-    empty values are left out. The creation date Qt wrote is kept. ``article_pages`` maps
-    an article id to the (0-based) page it starts on: links to it jump there.
+    empty values are left out. The creation date Qt wrote is kept. ``bookmarks`` become the
+    document outline (shown by viewers as bookmarks), left out if the Catalog or the page
+    tree are not as Qt writes them. ``article_pages`` maps an article id to the (0-based)
+    page it starts on: links to it jump there.
     """
     trailer = _last_trailer(data)
     body = trailer.group("body")
@@ -90,6 +112,11 @@ def finish_pdf(
     replaced.update(_internal_links(data, article_pages or {}))
     dates = _dates(data, info_match.group(1) if info_match else None)
     replaced[info_number] = _info_dictionary(info, dates)
+    if bookmarks:
+        outline = _outline_objects(data, int(root), bookmarks, next_number)
+        if outline is not None:
+            replaced.update(outline)
+            next_number = max(outline) + 1
 
     out = bytearray(data if data.endswith(b"\n") else data + b"\n")
     offsets: dict[int, int] = {}
@@ -262,6 +289,79 @@ def _info_dictionary(info: Mapping[str, str], dates: Mapping[str, bytes]) -> byt
     ]
     entries += [b"/%s %s" % (key.encode("ascii"), value) for key, value in dates.items()]
     return b"<<\n" + b"\n".join(entries) + b"\n>>"
+
+
+def _object_dictionary(data: bytes, number: int) -> bytes | None:
+    """The inside of a flat dictionary object (no nested ``<<``), as last written; else None."""
+    matches = list(re.finditer(rb"(?:^|[\r\n])%d 0 obj\s*<<(.*?)>>\s*endobj" % number, data, re.S))
+    if not matches or b"<<" in matches[-1].group(1):
+        return None
+    return matches[-1].group(1)
+
+
+def _outline_objects(
+    data: bytes, root: int, bookmarks: Sequence[Bookmark], first_number: int
+) -> dict[int, bytes] | None:
+    """New objects for the outline, plus the Catalog pointing to it; None if not possible."""
+    catalog = _object_dictionary(data, root)
+    if catalog is None or b"/Outlines" in catalog:
+        return None
+    pages_ref = re.search(_REF % b"Pages", catalog)
+    pages = _object_dictionary(data, int(pages_ref.group(1))) if pages_ref else None
+    kids = re.search(rb"/Kids\s*\[(.*?)\]", pages, re.S) if pages else None
+    if kids is None:
+        return None
+    page_numbers = [int(n) for n in re.findall(rb"(\d+)\s+0\s+R", kids.group(1))]
+    marks = [mark for mark in bookmarks if 0 <= mark.page < len(page_numbers)]
+    if not marks:
+        return None
+
+    outlines = first_number
+    numbers = [first_number + 1 + index for index in range(len(marks))]
+    children: dict[int, list[int]] = {outlines: []}
+    parent_of: dict[int, int] = {}
+    stack: list[tuple[int, int]] = []  # (level, object number)
+    for number, mark in zip(numbers, marks, strict=True):
+        while stack and stack[-1][0] >= mark.level:
+            stack.pop()
+        parent = stack[-1][1] if stack else outlines
+        parent_of[number] = parent
+        children.setdefault(parent, []).append(number)
+        children.setdefault(number, [])
+        stack.append((mark.level, number))
+
+    def descendants(number: int) -> int:
+        return sum(1 + descendants(child) for child in children[number])
+
+    objects: dict[int, bytes] = {}
+    for number, mark in zip(numbers, marks, strict=True):
+        siblings = children[parent_of[number]]
+        at = siblings.index(number)
+        entries = [
+            b"/Title " + pdf_text_string(mark.title),
+            b"/Parent %d 0 R" % parent_of[number],
+            b"/Dest [%d 0 R /XYZ null %.1f null]" % (page_numbers[mark.page], mark.top),
+        ]
+        if at > 0:
+            entries.append(b"/Prev %d 0 R" % siblings[at - 1])
+        if at + 1 < len(siblings):
+            entries.append(b"/Next %d 0 R" % siblings[at + 1])
+        if children[number]:
+            entries.append(
+                b"/First %d 0 R /Last %d 0 R" % (children[number][0], children[number][-1])
+            )
+            entries.append(b"/Count %d" % descendants(number))
+        objects[number] = b"<<\n" + b"\n".join(entries) + b"\n>>"
+    top = children[outlines]
+    objects[outlines] = b"<<\n/Type /Outlines\n/First %d 0 R\n/Last %d 0 R\n/Count %d\n>>" % (
+        top[0],
+        top[-1],
+        descendants(outlines),
+    )
+    objects[root] = (
+        b"<<" + catalog.rstrip() + b"\n/Outlines %d 0 R\n/PageMode /UseOutlines\n>>" % outlines
+    )
+    return objects
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, list[int]]]:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, 
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -30,6 +31,10 @@ from reader.ui.library_model import Column, LibraryModel, Role
 ALL_CATEGORIES = QT_TRANSLATE_NOOP("LibraryPanel", "All categories")
 ALL_TAGS = QT_TRANSLATE_NOOP("LibraryPanel", "All tags")
 NARROW_PANEL_WIDTH = 300
+TIME_PANEL_WIDTH = 270
+"""Wide enough for the reading time beside the title (kept readable) and the date."""
+WIDE_PANEL_WIDTH = 420
+"""Wide enough for the category beside the title, date and reading time."""
 
 
 class LibraryTable(QTableView):
@@ -104,6 +109,7 @@ class LibraryPanel(QWidget):
         # (ResizeToContents asked the model 24,000 times as a 100k library opened).
         header.setSectionResizeMode(Column.DATE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.CATEGORY, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.TIME, QHeaderView.ResizeMode.Fixed)
         metrics = self.table.fontMetrics()
         date_width = (
             metrics.horizontalAdvance(format_list_date(dt.date(2000, 12, 28)))
@@ -112,6 +118,10 @@ class LibraryPanel(QWidget):
         header.resizeSection(Column.DATE, max(date_width, header.sectionSizeHint(Column.DATE)))
         header.resizeSection(Column.STAR, 24)
         header.resizeSection(Column.CATEGORY, 90)
+        header.resizeSection(
+            Column.TIME,
+            max(metrics.horizontalAdvance("99 min") + 10, header.sectionSizeHint(Column.TIME)),
+        )
         header.setSortIndicator(Column.DATE, Qt.SortOrder.DescendingOrder)
         # Enabled after the indicator is set: enabling sorts by the indicator shown, and a
         # large library should be sorted once, not once per header change.
@@ -167,9 +177,11 @@ class LibraryPanel(QWidget):
         self.refresh_filter_choices()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        """A narrow panel (small screens) keeps the titles readable: the category goes."""
+        """A narrow panel (small screens) keeps the titles readable: the category goes
+        first, then the reading time."""
         super().resizeEvent(event)
-        self.table.setColumnHidden(Column.CATEGORY, self.width() < NARROW_PANEL_WIDTH)
+        self.table.setColumnHidden(Column.CATEGORY, self.width() < WIDE_PANEL_WIDTH)
+        self.table.setColumnHidden(Column.TIME, self.width() < TIME_PANEL_WIDTH)
 
     # -- filters ---------------------------------------------------------------------------
     def refresh_filter_choices(self) -> None:
@@ -251,16 +263,25 @@ class LibraryPanel(QWidget):
         return True
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.table.entering_focus:
+        if self.table.entering_focus or _extending_selection():
             return
         article_id = current.data(Role.ARTICLE_ID) if current.isValid() else None
         if article_id:
             self.article_selected.emit(article_id)
 
     def _clicked(self, index: QModelIndex) -> None:
+        if _extending_selection():
+            return  # Ctrl/Shift+click picks rows for the context menu; it opens nothing
         article_id = index.data(Role.ARTICLE_ID)
         if article_id:
             self.article_selected.emit(article_id)
+
+
+def _extending_selection() -> bool:
+    modifiers = QApplication.keyboardModifiers()
+    return bool(
+        modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    )
 
 
 def _refill(combo: QComboBox, all_label: str, values: list[str]) -> None:

@@ -38,6 +38,8 @@ from reader.library.related import RelatedIndex
 from reader.library.store import LibraryError
 from reader.ui.actions import WindowActions, create_actions, theme_label
 from reader.ui.find_bar import FindBar
+from reader.ui.help_menu import HelpMenu
+from reader.ui.highlighting import Highlighter
 from reader.ui.i18n import counted, format_list_date
 from reader.ui.inbox import Inbox, report_inbox_pass
 from reader.ui.language_menu import LanguageMenu
@@ -45,6 +47,10 @@ from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.live_library import LiveLibrary, follow_changes
+from reader.ui.organise import Organiser
+from reader.ui.outline import OutlineDock
+from reader.ui.preferences import Preferences
+from reader.ui.progress import ReadingProgress
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
@@ -106,6 +112,32 @@ class MainWindow(QMainWindow):
             self, self.splitter, self.left_stack, self.related_panel, self.toolbar, self.settings
         )
         self._build_view_menu(self.commands)
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
+        self.outline = OutlineDock(self, self.reader_view)
+        self.view_menu.insertAction(
+            self.layout_controller.distraction_free, self.outline.toggle_action
+        )
+        self.reading_progress = ReadingProgress(self.reader_view, self.settings, self)
+        self.statusBar().insertPermanentWidget(0, self.reading_progress)
+        separator = next(a for a in self.article_menu.actions() if a.isSeparator())
+        self.article_menu.insertAction(separator, self.reading_progress.speed_action)
+        self.library_model.set_words_per_minute(self.reading_progress.words_per_minute)
+        self.reading_progress.speed_changed.connect(self._reading_speed_changed)
+        self.organiser = Organiser(self)
+        edit_menu = next(
+            o for o in self.commands.undo_delete.associatedObjects() if isinstance(o, QMenu)
+        )
+        edit_menu.insertAction(self.commands.undo_delete, self.organiser.undo_action)
+        edit_menu.insertAction(self.commands.undo_delete, self.organiser.redo_action)
+        edit_menu.removeAction(self.commands.undo_delete)
+        self.article_menu.insertAction(separator, self.organiser.edit_tags_action)
+        self.article_menu.insertAction(separator, self.organiser.rename_tag_action)
+        self.preferences = Preferences(self)
+        self.highlighter = Highlighter(self)
+        self.article_menu.insertMenu(separator, self.highlighter.menu)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences.action)
         self.read_marks = ReadMarks(
             self.services.store,
             self.library_model,
@@ -116,6 +148,7 @@ class MainWindow(QMainWindow):
         )
         self.read_tracker = self.read_marks.tracker
         self._connect(self.commands)
+        self.organiser.route_undo_delete()
         self.setAcceptDrops(True)
         self.setWindowTitle("Reader")
         self._restore_layout()
@@ -192,7 +225,7 @@ class MainWindow(QMainWindow):
         go_menu.addAction(actions.back)
         go_menu.addAction(actions.forward)
 
-        article_menu = self.menuBar().addMenu(self.tr("&Article"))
+        article_menu = self.article_menu = self.menuBar().addMenu(self.tr("&Article"))
         article_menu.addAction(actions.toggle_star)
         article_menu.addAction(actions.mark_read)
         article_menu.addAction(actions.toggle_read)
@@ -423,8 +456,19 @@ class MainWindow(QMainWindow):
             assets_dir=assets,
             fallback_language=self.services.language,
             links=self.services.store.link_index(check_folder=False).resolver(article),
+            words_per_minute=self.reading_progress.words_per_minute,
         )
-        self.reader_view.show_html(html, article_assets=assets)
+        self.reader_view.show_html(self.preferences.apply_to(html), article_assets=assets)
+        self.highlighter.paint(article)
+        self.outline.panel.rebuild()
+        self.reading_progress.set_article_text(article.body)
+
+    def _reading_speed_changed(self, words_per_minute: int) -> None:
+        self.library_model.set_words_per_minute(words_per_minute)
+        if self.current_article is not None:
+            fraction = self.reader_view.scroll_fraction()
+            self._render(self.current_article)  # the byline's reading time
+            self._restore_scroll(fraction)
 
     def _restore_scroll(self, fraction: float) -> None:
         self.reader_view.document().documentLayout().documentSize()  # finish the layout first
@@ -609,12 +653,15 @@ class MainWindow(QMainWindow):
             )
             return
         self._deleted.append(article)
+        self.organiser.trashed(article)
         self.library_model.remove(article_id)
         self.history.forget(article_id)
         self._library_changed()
         if self.current_article is not None and self.current_article.id == article_id:
             self.current_article = None
             self.reader_view.clear_article()
+            self.reading_progress.set_article_text(None)
+            self.outline.panel.rebuild()
             self.related_panel.model.set_sections([], [])
             self.setWindowTitle("Reader")
             next_id = self.library_model.id_at(min(row or 0, self.library_model.rowCount() - 1))

@@ -56,6 +56,8 @@ class ReaderView(QTextBrowser):
         self._assets_root = assets_root.resolve()
         self._article_assets: Path | None = None
         self._font_size = DEFAULT_FONT_SIZE
+        self.line_characters = MAX_LINE_CHARACTERS
+        """Width of the text column in average characters (a preference)."""
         self._raw_html = ""
         self._terms: list[str] = []
         self._term_selections: list[QTextEdit.ExtraSelection] = []
@@ -105,7 +107,7 @@ class ReaderView(QTextBrowser):
         """
         body_font = QFont(self.document().defaultFont())
         body_font.setPointSizeF(self._font_size)
-        column = QFontMetricsF(body_font).averageCharWidth() * MAX_LINE_CHARACTERS
+        column = QFontMetricsF(body_font).averageCharWidth() * self.line_characters
         available = self.viewport().width()
         side = max(MIN_SIDE_MARGIN, (available - column) / 2)
         root = self.document().rootFrame()

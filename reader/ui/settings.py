@@ -10,6 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.library.reading import (
+    DEFAULT_WORDS_PER_MINUTE,
+    MAX_WORDS_PER_MINUTE,
+    MIN_WORDS_PER_MINUTE,
+)
+
 THEME_CHOICES = ("system", "light", "dark", "sepia")
 DEFAULT_FONT_SIZE = 12
 MIN_FONT_SIZE = 7
@@ -114,6 +120,22 @@ class WindowSettings:
 
     def set_font_size(self, size: int) -> None:
         self._settings.setValue("reading/font_size", int(size))
+
+    def words_per_minute(self) -> int:
+        """The reader's reading speed (list times, byline, minutes left)."""
+        value = self._int("reading/words_per_minute", DEFAULT_WORDS_PER_MINUTE)
+        return min(max(value, MIN_WORDS_PER_MINUTE), MAX_WORDS_PER_MINUTE)
+
+    def set_words_per_minute(self, value: int) -> None:
+        self._settings.setValue("reading/words_per_minute", value)
+
+    def preference(self, name: str, default: str) -> str:
+        """A reading preference (``reader.ui.preferences``) as text; ``default`` if unset."""
+        value = self._settings.value(f"preferences/{name}", default)
+        return value if isinstance(value, str) else default
+
+    def set_preference(self, name: str, value: str) -> None:
+        self._settings.setValue(f"preferences/{name}", value)
 
     def last_article(self) -> str | None:
         value = self._settings.value("reading/last_article", "")

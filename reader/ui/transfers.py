@@ -50,6 +50,9 @@ class Transfers(QObject):
         self.last_error_box: QMessageBox | None = None
 
     # -- import ----------------------------------------------------------------------------
+    page_size: str | None = None
+    """PDF paper ("A4", "Letter"); None: the locale's usual paper (a preference)."""
+
     def ask_import(self) -> None:
         start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         names, _ = QFileDialog.getOpenFileNames(
@@ -128,11 +131,13 @@ class Transfers(QObject):
         from reader.render import pdf
 
         assets_root = self._services.store.assets_root
+        page_size = self.page_size
 
         def work(progress: Callable[[int, int], None]) -> Path:
             return pdf.export_pdf(
                 [article],
                 output,
+                page_size=page_size,
                 related_index=related_index,
                 assets_root=assets_root,
                 progress=progress,

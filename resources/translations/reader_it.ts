@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Reader</source>
+        <translation>Informazioni su Reader</translation>
+    </message>
+    <message>
+        <source>An offline reader for the articles you keep.</source>
+        <translation>Un lettore senza connessione per gli articoli che conservi.</translation>
+    </message>
+    <message>
+        <source>Built with Qt {qt} and PySide6 {pyside}.</source>
+        <translation>Realizzato con Qt {qt} e PySide6 {pyside}.</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licenses</source>
+        <translation>Componenti inclusi e relative licenze</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Cache:</translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation>Libreria:</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Reader stays open and nothing was half-written. If something looks wrong, restart Reader. The details are in the log file:
@@ -47,6 +74,79 @@
     <message>
         <source>{current} of {total}</source>
         <translation>{current} di {total}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;About Reader</source>
+        <translation>&amp;Informazioni su Reader</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;uto</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>&amp;Guida utente</translation>
+    </message>
+</context>
+<context>
+    <name>Highlighter</name>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>Evi&amp;denzia</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blu</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Verde</translation>
+    </message>
+    <message>
+        <source>Highlight with a Note</source>
+        <translation>Evidenzia con una nota</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Nota:</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <source>Select some text to highlight</source>
+        <translation>Seleziona del testo da evidenziare</translation>
+    </message>
+    <message>
+        <source>With a &amp;Note…</source>
+        <translation>Con una &amp;nota…</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>Giallo</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsDock</name>
+    <message>
+        <source>(no longer in the text)</source>
+        <translation>(non è più nel testo)</translation>
+    </message>
+    <message>
+        <source>Hi&amp;ghlights</source>
+        <translation>&amp;Elenco delle evidenziazioni</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Evidenziazioni</translation>
     </message>
 </context>
 <context>
@@ -137,6 +237,10 @@
         <translation>Preferito</translation>
     </message>
     <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
@@ -147,6 +251,10 @@
     <message>
         <source>starred</source>
         <translation>tra i preferiti</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
     </message>
 </context>
 <context>
@@ -331,6 +439,150 @@
     </message>
 </context>
 <context>
+    <name>Organiser</name>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Ripeti:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annulla:</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Tags and Category…</source>
+        <translation>Modifica &amp;etichette e categoria…</translation>
+    </message>
+    <message>
+        <source>Edit Tags and Category</source>
+        <translation>Modifica etichette e categoria</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Esporta PDF</translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation>Esporta in PDF…</translation>
+    </message>
+    <message>
+        <source>Exporting PDF</source>
+        <translation>Esportazione PDF</translation>
+    </message>
+    <message>
+        <source>Mark as Read</source>
+        <translation>Segna come letto</translation>
+    </message>
+    <message>
+        <source>Mark as Unread</source>
+        <translation>Segna come non letto</translation>
+    </message>
+    <message>
+        <source>Move 1 Article to Trash</source>
+        <translation>Sposta 1 articolo nel cestino</translation>
+    </message>
+    <message>
+        <source>Move {count} Articles to Trash</source>
+        <translation>Sposta {count} articoli nel cestino</translation>
+    </message>
+    <message>
+        <source>Move “{title}” to Trash</source>
+        <translation>Sposta «{title}» nel cestino</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documenti PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Tag…</source>
+        <translation>&amp;Rinomina un’etichetta…</translation>
+    </message>
+    <message>
+        <source>Rename Tag “{old}” to “{new}”</source>
+        <translation>Rinomina l’etichetta «{old}» in «{new}»</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Aggiungi ai preferiti</translation>
+    </message>
+    <message>
+        <source>The library has no tags yet</source>
+        <translation>La libreria non ha ancora etichette</translation>
+    </message>
+    <message>
+        <source>Unstar</source>
+        <translation>Togli dai preferiti</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDock</name>
+    <message>
+        <source>&amp;Outline</source>
+        <translation>&amp;Struttura</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>Struttura</translation>
+    </message>
+    <message>
+        <source>The article&apos;s headings (Ctrl+Shift+O)</source>
+        <translation>I titoli delle sezioni dell’articolo (Ctrl+Shift+O)</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>Pre&amp;ferenze…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> characters</source>
+        <translation> caratteri</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>&amp;Carattere:</translation>
+    </message>
+    <message>
+        <source>&amp;Line width:</source>
+        <translation>&amp;Larghezza della riga:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;read:</source>
+        <translation>Segna come lett&amp;o:</translation>
+    </message>
+    <message>
+        <source>PDF p&amp;age size:</source>
+        <translation>&amp;Formato pagina del PDF:</translation>
+    </message>
+    <message>
+        <source>Paragraph s&amp;pacing:</source>
+        <translation>&amp;Spaziatura tra i paragrafi:</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferenze</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>&amp;Dimensione del testo:</translation>
+    </message>
+    <message>
+        <source>Theme default (serif)</source>
+        <translation>Predefinito del tema (con grazie)</translation>
+    </message>
+    <message>
+        <source>Usual for my country</source>
+        <translation>Quello in uso nel mio paese</translation>
+    </message>
+</context>
+<context>
     <name>ReadMarks</name>
     <message>
         <source>Could not change the read mark: {error}</source>
@@ -343,6 +595,33 @@
     <message>
         <source>Marked as unread</source>
         <translation>Segnato come non letto</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingProgress</name>
+    <message>
+        <source>Reading &amp;Speed…</source>
+        <translation>&amp;Velocità di lettura…</translation>
+    </message>
+    <message>
+        <source>Reading Speed</source>
+        <translation>Velocità di lettura</translation>
+    </message>
+    <message>
+        <source>Words you read in a minute:</source>
+        <translation>Parole che leggi in un minuto:</translation>
+    </message>
+    <message>
+        <source>{percent}% · at the end</source>
+        <translation>{percent}% · alla fine</translation>
+    </message>
+    <message>
+        <source>{percent}% · {minutes} min left</source>
+        <translation>{percent}% · mancano {minutes} min</translation>
+    </message>
+    <message>
+        <source>{words} words at {speed} words a minute</source>
+        <translation>{words} parole a {speed} parole al minuto</translation>
     </message>
 </context>
 <context>
@@ -369,6 +648,21 @@
     <message>
         <source>not in your library</source>
         <translation>non è nella tua libreria</translation>
+    </message>
+</context>
+<context>
+    <name>RenameTagDialog</name>
+    <message>
+        <source>&amp;New name:</source>
+        <translation>&amp;Nuovo nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>&amp;Etichetta:</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>Rinomina un’etichetta</translation>
     </message>
 </context>
 <context>
@@ -431,6 +725,64 @@
     <message>
         <source>“{title}” is not in your library. Closest articles:</source>
         <translation>“{title}” non è nella tua libreria. Gli articoli più vicini:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Command</source>
+        <translation>Comando</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasti</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Altro</translation>
+    </message>
+</context>
+<context>
+    <name>TagsDialog</name>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Categoria:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Etichette:</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(invariata)</translation>
+    </message>
+    <message>
+        <source>Edit Tags and Category</source>
+        <translation>Modifica etichette e categoria</translation>
+    </message>
+    <message>
+        <source>Edit Tags and Category of {count} Articles</source>
+        <translation>Modifica etichette e categoria di {count} articoli</translation>
+    </message>
+    <message>
+        <source>Tags shown are those all {count} articles share; others are kept.</source>
+        <translation>Sono mostrate le etichette comuni a tutti i {count} articoli; le altre restano.</translation>
+    </message>
+    <message>
+        <source>no category</source>
+        <translation>nessuna categoria</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>etichette, separate da virgole</translation>
     </message>
 </context>
 <context>

@@ -402,3 +402,60 @@ def test_a_related_title_stays_on_the_page_of_its_teaser(tmp_path: Path) -> None
             )
             checked += 1
     assert checked == 240
+
+
+def _outline(reader: pypdf.PdfReader, items: list | None = None, depth: int = 0) -> list:
+    """The outline as (depth, title, 1-based page) in order, nesting by depth."""
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found += _outline(reader, item, depth + 1)
+        else:
+            found.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+    return found
+
+
+def test_headings_become_pdf_bookmarks_on_their_pages(tmp_path: Path) -> None:
+    sections = "\n\n".join(
+        f"## Sezione {index} perché sì\n\n" + ("Testo della sezione, abbastanza lungo. " * 60)
+        for index in range(1, 6)
+    )
+    article = Article(id="outline", title="Un titolo con “virgolette”", body=sections)
+    reader = pypdf.PdfReader(export_pdf([article], tmp_path / "outline.pdf", page_size="A4"))
+    outline = _outline(reader)
+    assert [(depth, title) for depth, title, _page in outline] == [
+        (0, "Un titolo con “virgolette”"),
+        *((1, f"Sezione {index} perché sì") for index in range(1, 6)),
+    ]
+    texts = [page.extract_text() for page in reader.pages]
+    assert len(texts) > 1
+    for _depth, title, page in outline:
+        assert title in flat(texts[page - 1]), (title, page)
+    assert outline[-1][2] > 1  # the later sections are on later pages
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_several_articles_bookmark_contents_and_each_title(tmp_path: Path) -> None:
+    articles = [make_article(1, 4), make_article(2, 30), make_article(3, 2)]
+    reader = pypdf.PdfReader(export_pdf(articles, tmp_path / "three.pdf", page_size="A4"))
+    outline = _outline(reader)
+    titles = [(title, page) for depth, title, page in outline if depth == 0]
+    assert titles[0] == ("Contents", 1)
+    assert [title for title, _page in titles[1:]] == [article.title for article in articles]
+    for title, page in titles[1:]:
+        assert reader.pages[page - 1].extract_text().startswith(title)
+
+
+def test_highlights_are_painted_in_the_pdf(tmp_path: Path) -> None:
+    from reader.library.model import Highlight
+
+    body = "Plain words here. The marked passage is this one. More words."
+    yellow_fill = b"1 0.941176474 0.627451002 scn"
+    plain = pypdf.PdfReader(export_pdf([Article(id="p", title="T", body=body)], tmp_path / "p.pdf"))
+    assert yellow_fill not in plain.pages[0].get_contents().get_data()
+    marked = Article(id="h", title="T", body=body, highlights=[Highlight("marked passage")])
+    reader = pypdf.PdfReader(export_pdf([marked], tmp_path / "h.pdf"))
+    content = reader.pages[0].get_contents().get_data()
+    # A filled rectangle in the highlight colour, behind text that still extracts whole.
+    assert re.search(re.escape(yellow_fill) + rb".{0,120}? re\s+f", content, re.S)
+    assert "The marked passage is this one." in flat(reader.pages[0].extract_text())
