@@ -233,5 +233,5 @@ class HelpMenu(QMenu):
             except LibraryError as error:
                 window.statusBar().showMessage(str(error), 10_000)
                 return False
-            window._library_changed()
+            window._library_changed(changed=[guide.id])
         return window.open_article(guide.id)

@@ -7,11 +7,21 @@ core, reached through the ``Services`` (``reader.services``) built by ``reader.a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QObject,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -685,16 +695,28 @@ class MainWindow(QMainWindow):
                 self.tr("Could not restore: {error}").format(error=error), UNDO_MESSAGE_MS
             )
             return
-        self._library_changed()
+        self._library_changed(changed=[article.id])
         self.open_article(article.id)
         self.statusBar().showMessage(
             self.tr("Restored “{title}”").format(title=article.title), 3000
         )
         self._update_navigation()
 
-    def _library_changed(self) -> None:
-        """This window changed the folder (import, delete, undo): the live library's refresh
-        (in its worker, not a ``store.summaries()`` here) brings rows, links and index."""
+    def _library_changed(self, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
+        """This window changed the folder (import, delete, undo, edits of tags or flags).
+
+        The articles it names in ``changed``/``removed`` show in the list at once (a lookup
+        each in the store's memory: the person just acted on them and selects or reopens
+        them next); the live library's refresh, in its worker, brings everything else:
+        imported rows, links and the index (never a ``store.summaries()`` here)."""
+        store = self.services.store
+        summaries = [s for s in map(store.summary, changed) if s is not None]
+        removed = list(removed)
+        if summaries or removed:
+            with QSignalBlocker(self.library_panel):
+                facets_changed = self.library_model.apply_changes(summaries, removed)
+            if facets_changed or removed:
+                self.library_panel.refresh_filter_choices()
         self.live_library.refresh()
 
     # -- import / export -------------------------------------------------------------------

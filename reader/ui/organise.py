@@ -325,7 +325,7 @@ class Organiser(QObject):
                 continue
         window = self.window
         selected = self.selected_ids()
-        window._library_changed()
+        window._library_changed(changed=list(values))
         self._reselect(selected)
         current = window.current_article
         if current is not None and current.id in values:

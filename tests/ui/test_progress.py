@@ -37,7 +37,7 @@ def test_word_count_is_kept_in_the_catalog(tmp_path) -> None:
 def test_list_shows_reading_time_and_sorts_by_it(qtbot, window) -> None:
     store = window.services.store
     long_article = store.add(Article(title="A very long read", body="word " * 2300))
-    window._library_changed()
+    window._library_changed(changed=[long_article.id])
     times = _row_texts(window, Column.TIME)
     assert times[long_article.id] == "10 min"  # 2300 words at 230 a minute
     welcome_words = word_count(store.get(WELCOME_ID).body)
@@ -93,7 +93,7 @@ def test_status_bar_shows_percent_and_minutes_left(qtbot, window) -> None:
 def test_reading_speed_is_set_from_the_article_menu_and_remembered(qtbot, window) -> None:
     store = window.services.store
     article = store.add(Article(title="Speed", body="word " * 2000))
-    window._library_changed()
+    window._library_changed(changed=[article.id])
     window.open_article(article.id, scroll_to=0.0)
     assert window.reading_progress.text() == "0% · 9 min left"  # 2000/230 rounded up
     window.reading_progress.speed_action.trigger()
