@@ -10,23 +10,38 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import stat as stat_module
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from send2trash import send2trash
 
-from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
-from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock between processes
+    fcntl = None  # type: ignore[assignment]
+
+from reader.library.atomic import (
+    TEMP_PREFIX,
+    atomic_create_text,
+    atomic_write_text,
+    read_regular_file,
+)
+from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf, ProblemEntry
+from reader.library.conflicts import ConflictCopy, conflict_original
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article, ArticleSummary
 from reader.library.related import RelatedIndex
-from reader.library.text import content_key, normalize_title, slugify
+from reader.library.text import content_key, normalize_title, slugify, without_surrogates
 from reader.library.urls import url_key
 
 ARTICLE_SUFFIX = ".md"
+LOCK_FILE = ".reader.lock"
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+"""Larger article files are refused: far above any article, far below running out of memory."""
 MAX_ID_LENGTH = 100
 STALE_TEMP_SECONDS = 600
 
@@ -64,6 +79,10 @@ class LibraryStore:
         """filename -> (mtime_ns, size) as catalogued; None until the folder was scanned."""
         self.problems: dict[str, str] = {}
         """filename -> why that file could not be read (shown to the user, never deleted)."""
+        self._known_problems: dict[str, ProblemEntry] | None = None
+        self._conflicts: dict[str, ConflictCopy] = {}
+        self._generation = self._catalog.generation
+        self._lock_counter: bytes | None = None
 
     # -- locations -----------------------------------------------------------------------
     def ensure(self) -> None:
@@ -87,17 +106,24 @@ class LibraryStore:
     def get(self, article_id: str) -> Article:
         path = self.path_for(article_id)
         try:
-            text = path.read_text(encoding="utf-8")
+            data = read_regular_file(path, MAX_ARTICLE_BYTES)
         except FileNotFoundError:
             raise ArticleNotFoundError(
                 f"no article with id {article_id!r} in {self.root}"
             ) from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise LibraryError(f"{path}: cannot be read: {error}") from error
+        except OSError as error:
+            raise LibraryError(f"{path}: cannot be read: {error.strerror or error}") from error
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise LibraryError(f"{path}: not UTF-8 text (byte {error.start})") from error
         try:
             article = article_from_text(text)
         except FrontMatterError as error:
             raise LibraryError(f"{path}: {error}") from error
+        except (ValueError, RecursionError, MemoryError) as error:
+            # Whatever else a hand-edited file provokes: one bad file, never a crash.
+            raise LibraryError(f"{path}: cannot be read: {type(error).__name__}") from error
         article.id = article_id
         return article
 
@@ -139,8 +165,7 @@ class LibraryStore:
 
     def summary(self, article_id: str) -> ArticleSummary | None:
         with self._lock:
-            if self._stamps is None:
-                self._refresh(None)
+            self._catch_up()
             return self._loaded().get(article_id)
 
     def related_index(self, *, check_folder: bool = True) -> RelatedIndex:
@@ -153,27 +178,62 @@ class LibraryStore:
                 self._refresh(None)
         return RelatedIndex(catalog=self._catalog)
 
+    def _catch_up(self) -> None:
+        """Scan the folder unless this process already did and the catalog is intact."""
+        if self._stamps is None or self._catalog.generation != self._generation:
+            self._refresh(None)
+
     def _loaded(self) -> dict[str, ArticleSummary]:
         if self._summaries is None:
             self._summaries = {summary.id: summary for summary in self._catalog.summaries()}
         return self._summaries
 
     def _refresh(self, progress: Progress | None) -> None:
-        """Stat the folder; re-read new and changed files; forget removed ones."""
+        """Stat the folder; re-read new and changed files; forget removed ones.
+
+        Run twice when the catalog had to start over meanwhile (it was damaged): the
+        second pass reads the whole folder into the fresh catalog.
+        """
+        for _attempt in range(2):
+            generation = self._catalog.generation
+            if generation != self._generation:
+                self._generation = generation
+                self._summaries = self._stamps = self._known_problems = None
+            self._refresh_once(progress)
+            if self._catalog.generation == generation:
+                return
+
+    def _refresh_once(self, progress: Progress | None) -> None:
         self.ensure()
         summaries = self._loaded()
-        if self._stamps is None:
+        if self._stamps is None or self._known_problems is None:
             self._stamps = self._catalog.stamps()
-        known = self._stamps
-        seen = self._scan_folder()
+            self._known_problems = self._catalog.problems()
+        known, remembered = self._stamps, self._known_problems
+        seen, unusable = self._scan_folder()
+        self._conflicts = {}
+        for name in list(seen):
+            conflict = conflict_original(name.removesuffix(ARTICLE_SUFFIX))
+            if conflict is not None:
+                original, tool = conflict
+                del seen[name]
+                self._conflicts[name.removesuffix(ARTICLE_SUFFIX)] = ConflictCopy(
+                    name.removesuffix(ARTICLE_SUFFIX), original, tool
+                )
         changed = [name for name, stamp in seen.items() if known.get(name) != stamp]
         removed = [name for name in known if name not in seen]
         upserts: list[CatalogEntry] = []
+        new_problems: list[ProblemEntry] = []
         for done, name in enumerate(changed, start=1):
+            problem = remembered.get(name)
+            if problem is not None and (problem.mtime_ns, problem.size) == seen[name]:
+                self.problems[name] = problem.reason  # known bad and unchanged: not re-read
+                continue
             try:
                 article = self.get(name.removesuffix(ARTICLE_SUFFIX))
             except LibraryError as error:
                 self.problems[name] = str(error)
+                new_problems.append(ProblemEntry(name, *seen[name], str(error)))
                 if name in known:
                     removed.append(name)
             else:
@@ -181,35 +241,92 @@ class LibraryStore:
                 upserts.append(CatalogEntry(name, *seen[name], summarize(article)))
             if progress is not None and (done % 200 == 0 or done == len(changed)):
                 progress(done, len(changed))
+        self.problems.update(unusable)
         for name in list(self.problems):
-            if name not in seen:
+            if name not in seen and name not in unusable:
                 del self.problems[name]
-        if upserts or removed:
-            self._catalog.apply(upserts, removed)
+        gone_problems = [name for name in remembered if name not in seen]
+        if upserts or removed or new_problems or gone_problems:
+            self._catalog.apply(upserts, [*removed, *gone_problems], new_problems)
+        for name in gone_problems:
+            remembered.pop(name, None)
+        for entry in new_problems:
+            remembered[entry.filename] = entry
         for name in removed:
             known.pop(name, None)
             summaries.pop(name.removesuffix(ARTICLE_SUFFIX), None)
         for entry in upserts:
+            remembered.pop(entry.filename, None)
             known[entry.filename] = (entry.mtime_ns, entry.size)
             summaries[entry.summary.id] = _slim(entry.summary)
 
-    def _scan_folder(self) -> dict[str, tuple[int, int]]:
-        """filename -> (mtime_ns, size) of every article file; stale temp files removed."""
+    def _scan_folder(self) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
+        """(filename -> (mtime_ns, size) of every article file, filename -> why a file
+        named like an article cannot be one); stale temp files removed on the way.
+
+        Only regular files count: a FIFO named ``x.md`` would block the reader forever, a
+        link to a device never end. A name that is not valid UTF-8 cannot be an id (nor
+        go into the catalog): it is reported, to be renamed.
+        """
         seen: dict[str, tuple[int, int]] = {}
+        unusable: dict[str, str] = {}
         stale_before = time.time() - STALE_TEMP_SECONDS
         with os.scandir(self.articles_dir) as entries:
             for entry in entries:
                 name = entry.name
                 if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
-                    stat = entry.stat()
-                    seen[name] = (stat.st_mtime_ns, stat.st_size)
+                    why = _unusable_reason(entry)
+                    if why is None:
+                        stat = entry.stat()
+                        seen[name] = (stat.st_mtime_ns, stat.st_size)
+                    else:
+                        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+                        unusable[name] = f"{self.articles_dir / shown}: {why}"
                 elif name.startswith(TEMP_PREFIX):
                     # A crash mid-write leaves a partial temp copy (the real file is intact).
                     # A young one may be another Reader process writing right now: keep it.
                     with contextlib.suppress(OSError):
                         if entry.stat().st_mtime < stale_before:
                             Path(entry.path).unlink()
-        return seen
+        return seen, unusable
+
+    # -- sync tools' conflict copies ---------------------------------------------------
+    def conflicts(self) -> list[ConflictCopy]:
+        """Conflict copies a sync tool left in the folder (kept out of the list)."""
+        with self._lock:
+            self._refresh(None)
+            return [
+                replace(copy, original_exists=self.exists(copy.original_id))
+                for copy in sorted(self._conflicts.values(), key=lambda c: c.copy_id)
+            ]
+
+    def resolve_conflict(self, copy_id: str, keep: str) -> str:
+        """Keep ``"ours"`` (the original file) or ``"theirs"`` (the conflict copy) under
+        the original id; the other version goes to the trash. Returns the original id."""
+        if keep not in ("ours", "theirs"):
+            raise ValueError(f"keep must be 'ours' or 'theirs', not {keep!r}")
+        with self._lock:
+            conflict = conflict_original(copy_id)
+            copy_path = self.path_for(copy_id)
+            if conflict is None or not copy_path.is_file():
+                raise ArticleNotFoundError(f"no conflict copy {copy_id!r} in {self.root}")
+            original_id = conflict[0]
+            original_path = self.path_for(original_id)
+            if keep == "ours":
+                if not original_path.is_file():
+                    raise LibraryError(
+                        f"{original_path}: missing; keep 'theirs' to make the copy the article"
+                    )
+                send2trash(copy_path)
+            else:
+                article = self.get(copy_id)  # refuse to promote a copy that cannot be read
+                if original_path.exists():
+                    send2trash(original_path)
+                os.replace(copy_path, original_path)  # noqa: PTH105 - atomic rename into place
+                article.id = original_id
+                self._record(original_path.name, summarize(article))
+            self._conflicts.pop(copy_id, None)
+            return original_id
 
     # -- writing -------------------------------------------------------------------------
     def add(self, article: Article, assets: Mapping[str, Path] | None = None) -> Article:
@@ -219,8 +336,11 @@ class LibraryStore:
         are copied into ``assets/<id>/`` before the article file appears, so a reader never
         sees an article whose images are still missing.
         """
-        with self._lock:
+        article = scrub_surrogates(article)
+        with self._lock, self._library_lock() as others_wrote:
             self.ensure()
+            if others_wrote:
+                self._refresh(None)  # see their new articles before checking for duplicates
             duplicate = self.find_duplicate(article)
             if duplicate is not None:
                 raise DuplicateArticleError(
@@ -238,6 +358,33 @@ class LibraryStore:
                 except FileExistsError:
                     continue  # another process took this id a moment ago: take the next
                 return stored
+
+    @contextlib.contextmanager
+    def _library_lock(self) -> Iterator[bool]:
+        """Hold the library's lock file while checking for duplicates and adding.
+
+        Two ``reader import`` processes on overlapping folders each checked, then wrote:
+        both found no duplicate and both wrote. ``flock`` makes check-and-write one step
+        across processes. The file holds a counter bumped by every add, so a process knows
+        whether someone else added meanwhile (yields True) and only then re-scans the
+        folder. Without ``fcntl`` (Windows) or a writable lock file, it yields True.
+        """
+        try:
+            fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            yield True
+            return
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            counter = os.pread(fd, 32, 0)
+            others_wrote = fcntl is None or counter != self._lock_counter
+            yield others_wrote
+            bumped = str(int(counter or b"0") + 1 if counter.isdigit() else 1).encode()
+            os.pwrite(fd, bumped.ljust(20), 0)
+            self._lock_counter = os.pread(fd, 32, 0)
+        finally:
+            os.close(fd)  # releases the flock
 
     def _copy_assets(self, article_id: str, assets: Mapping[str, Path]) -> None:
         target = self.assets_dir(article_id)
@@ -292,6 +439,7 @@ class LibraryStore:
             self._write(article)
 
     def _write(self, article: Article, *, create: bool = False) -> None:
+        article = scrub_surrogates(article)
         path = self.path_for(article.id)
         try:
             if create:
@@ -327,14 +475,18 @@ class LibraryStore:
 
     def find_duplicate(self, article: Article) -> DuplicateOf | None:
         """The article with the same text, source bytes or canonical URL, if any."""
+        keys = (
+            content_key(article.title, article.body),
+            article.source.sha256 if article.source else "",
+            url_key(article.source.url) if article.source else "",
+        )
         with self._lock:
-            if self._stamps is None:
+            self._catch_up()
+            found = self._catalog.find_duplicate(*keys)
+            if self._catalog.generation != self._generation:  # it started over: refill it
                 self._refresh(None)
-            return self._catalog.find_duplicate(
-                content_key(article.title, article.body),
-                article.source.sha256 if article.source else "",
-                url_key(article.source.url) if article.source else "",
-            )
+                found = self._catalog.find_duplicate(*keys)
+            return found
 
     def _unique_id(self, article: Article) -> str:
         slug = slugify(article.title, max_length=MAX_ID_LENGTH - 11) or "article"
@@ -360,6 +512,54 @@ class LibraryStore:
             if sample_assets.is_dir():
                 shutil.copytree(sample_assets, self.assets_root, dirs_exist_ok=True)
             return copied
+
+
+def scrub_surrogates(article: Article) -> Article:
+    """The article with lone surrogates replaced in every text field (see
+    ``without_surrogates``): such an article could be neither keyed nor written."""
+    clean = without_surrogates
+    source = article.source
+    if source is not None:
+        source = replace(
+            source,
+            kind=clean(source.kind),
+            file=clean(source.file),
+            sha256=clean(source.sha256),
+            url=clean(source.url),
+        )
+    return replace(
+        article,
+        title=clean(article.title),
+        body=clean(article.body),
+        id=clean(article.id),
+        author=clean(article.author),
+        category=clean(article.category),
+        tags=[clean(tag) for tag in article.tags],
+        lang=clean(article.lang),
+        site=clean(article.site),
+        source=source,
+        related=[
+            replace(item, **{key: clean(value) for key, value in vars(item).items()})
+            for item in article.related
+        ],
+    )
+
+
+def _unusable_reason(entry: os.DirEntry[str]) -> str | None:
+    """Why a directory entry named like an article cannot be read as one, or None."""
+    try:
+        entry.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8 (rename the file)"
+    try:
+        mode = entry.stat().st_mode
+    except OSError as error:
+        return f"cannot be read: {error.strerror or error}"
+    if stat_module.S_ISDIR(mode):
+        return "a folder, not an article file"
+    if not stat_module.S_ISREG(mode):
+        return "not a regular file (a pipe, device or socket): not read"
+    return None
 
 
 def _slim(summary: ArticleSummary) -> ArticleSummary:

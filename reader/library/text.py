@@ -69,3 +69,15 @@ def content_key(title: str, body: str) -> str:
     recognised. Kept cheap (no accent folding): it runs over every body of a large library."""
     folded = " ".join(f"{title}\n{body}".casefold().split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD.
+
+    Why: they cannot be written as UTF-8 yet reach us — from JSON (``"\\ud800"`` is valid
+    JSON) and from file names that are not UTF-8 (Python decodes their bytes to surrogates).
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
