@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import markdown
 import nh3
@@ -76,17 +76,69 @@ def markdown_to_html(markdown_text: str, *, assets_dir: Path | None = None) -> s
     return _body_html(markdown_text, assets_dir=assets_dir, internal_links=True)
 
 
+MAX_MARKDOWN_CHARS = 600_000
+"""Longer bodies are shown as plain text: Python-Markdown took ~1.5 s per 600 KB of
+ordinary prose here (a 2,000-row table is 440 KB), and a body is rendered again for every
+theme change and every export."""
+MAX_BRACKET_WORK = 400_000
+"""Bound on the sum over paragraphs of (``[`` in the paragraph)²: every ``[`` makes the link
+pattern scan the rest of its paragraph, so 2,000 brackets in one took 1 s, 16 KB of them 29 s.
+Real prose has a handful per paragraph; 400,000 is ~0.1 s."""
+MAX_ENTITIES = 5_000
+"""``&`` references are stashed and restored one by one: 1 MB of ``&amp;`` took 110 s,
+20,000 of them 0.6 s; 5,000 is far more than any article holds."""
+LARGE_BODY_CHARS = 60_000
+"""Above this a body takes over ~0.1 s to render: a window renders it in a worker thread."""
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def markdown_is_bounded(markdown_text: str) -> bool:
+    """Whether Python-Markdown renders this body in well under a second.
+
+    A pre-check rather than a time limit: a conversion cannot be interrupted from Python,
+    and a thread left running would keep burning the CPU. The measured quadratic cases
+    (see the constants) are counted in one linear pass; anything over budget is shown as
+    plain text, which loses formatting but never the text.
+    """
+    if len(markdown_text) > MAX_MARKDOWN_CHARS:
+        return False
+    if markdown_text.count("&") > MAX_ENTITIES:
+        return False
+    if "[" not in markdown_text:
+        return True
+    bracket_work = 0
+    for block in _BLANK_LINES.split(markdown_text):
+        brackets = block.count("[")
+        bracket_work += brackets * brackets
+        if bracket_work > MAX_BRACKET_WORK:
+            return False
+    return True
+
+
+def render_is_slow(markdown_text: str) -> bool:
+    """True when rendering this body should happen off the GUI thread."""
+    return len(markdown_text) > LARGE_BODY_CHARS
+
+
+def _plain_paragraphs(markdown_text: str) -> str:
+    """The body as escaped paragraphs: safe by construction (only ``<p>`` and escaped
+    text), so it skips the sanitizer, whose parser is slow on entity-dense text."""
+    return "".join(
+        f"<p>{html.escape(_SPACE_RUN.sub(' ', paragraph.strip()), quote=False)}</p>"
+        for paragraph in _BLANK_LINES.split(markdown_text)
+        if paragraph.strip()
+    )
+
+
 def _body_html(markdown_text: str, *, assets_dir: Path | None, internal_links: bool) -> str:
+    if not markdown_is_bounded(markdown_text):
+        return _plain_paragraphs(markdown_text)
     try:
         converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
     except RecursionError:
-        # Python-Markdown recurses per nesting level: a body built to nest hundreds of lists
-        # deep would crash the view. Show it as the plain text it is instead.
-        converted = "".join(
-            f"<p>{html.escape(paragraph)}</p>"
-            for paragraph in markdown_text.split("\n\n")
-            if paragraph.strip()
-        )
+        # Python-Markdown recurses per nesting level: a body built to nest hundreds of
+        # lists deep would crash the view. Show it as the plain text it is instead.
+        return _plain_paragraphs(markdown_text)
     cleaned = nh3.clean(
         converted,
         tags=set(ALLOWED_TAGS),
@@ -205,6 +257,8 @@ def _link_target(href: str, *, internal: bool) -> str:
         return "https:" + href
     parts = urlsplit(href)
     scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        return _safe_mailto(parts.path, parts.query)
     if scheme in EXTERNAL_LINK_SCHEMES:
         return href
     if scheme == "reader":
@@ -216,6 +270,29 @@ def _link_target(href: str, *, internal: bool) -> str:
     if internal and name.endswith(".md") and "/" not in name and len(name) > len(".md"):
         return article_url(name.removesuffix(".md"))
     return ""
+
+
+MAILTO_KEPT_FIELDS = ("subject",)
+"""What a ``mailto:`` link may pass to the mail program besides the address.
+
+Why only the subject: ``attach=``/``attachment=`` make some mail programs (Thunderbird,
+Evolution) attach a local file — ``?attach=/etc/passwd`` in a scraped page would send it
+off with one careless click; ``cc``/``bcc`` add recipients the person does not see in the
+link, and ``body`` prefills text they did not write. A subject is what newsletters' contact
+links actually use, is visible in the compose window, and carries nothing local."""
+
+
+def _safe_mailto(address: str, query: str) -> str:
+    """``mailto:`` with the address (or addresses) and at most the subject."""
+    if not address.strip():
+        return ""
+    kept = [
+        (name, value)
+        for name, value in parse_qsl(query, keep_blank_values=False)
+        if name.lower() in MAILTO_KEPT_FIELDS
+    ][:1]
+    suffix = f"?{urlencode(kept, quote_via=quote)}" if kept else ""
+    return f"mailto:{address}{suffix}"
 
 
 def _start_tag(tag: str, values: dict[str, str]) -> str:
