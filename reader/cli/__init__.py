@@ -49,3 +49,8 @@ def main(argv: Sequence[str]) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:  # a full or read-only disk: a sentence, not a traceback
+        from reader.cli.common import describe_os_error
+
+        print(f"reader: {describe_os_error(error)}", file=sys.stderr)
+        return 1

@@ -12,9 +12,9 @@ import json
 import re
 import sys
 
-from reader.cli.common import services_from_args
+from reader.cli.common import describe_os_error, services_from_args
 from reader.cli.index_cmd import progress_printer
-from reader.search import SearchHit, SearchResults
+from reader.search import SearchHit, SearchResults, SearchService
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
@@ -41,8 +41,11 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         search = services.search
-        search.update(progress_printer())
+        updated = update_index(search)
         results = search.search(query, limit=max(1, args.limit))
+        if updated and search.needs_rebuild:  # this search found damage: repair, ask again
+            update_index(search)
+            results = search.search(query, limit=max(1, args.limit))
     finally:
         services.close()
     if args.json:
@@ -50,6 +53,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_table(results, bold=sys.stdout.isatty())
     return 0
+
+
+def update_index(search: SearchService) -> bool:
+    """Bring the index up to date; a cache that cannot be written (a full disk) is
+    reported and the search answers from the index as it is. False when it failed."""
+    try:
+        search.update(progress_printer())
+    except OSError as error:
+        print(f"reader: warning: the search index was not updated: {describe_os_error(error)}",
+              file=sys.stderr)  # fmt: skip
+        return False
+    return True
 
 
 def as_json(results: SearchResults) -> dict[str, object]:
