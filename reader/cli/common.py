@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import errno
+import sys
 
 from reader.app import Services, build_services
+from reader.library import LibraryStore
 from reader.paths import Paths
 
 
@@ -22,3 +24,18 @@ def describe_os_error(error: OSError) -> str:
     if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         reason = f"{reason} (free some disk space and run the command again)"
     return f"{error.filename}: {reason}" if error.filename else reason
+
+
+def report_problems(store: LibraryStore) -> None:
+    """One line per article file that could not be read, and a note about conflict copies,
+    on stderr: the command's own work goes on (and its exit code stays 0)."""
+    for _name, problem in sorted(store.problems.items()):
+        print(f"reader: warning: {problem}", file=sys.stderr)
+    conflicts = store.known_conflicts()
+    if conflicts:
+        print(
+            f"reader: note: {len(conflicts)} sync conflict "
+            f"{'copy' if len(conflicts) == 1 else 'copies'} left out of the list "
+            "(see 'reader conflicts')",
+            file=sys.stderr,
+        )

@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from reader.cli.common import services_from_args
+from reader.cli.common import report_problems, services_from_args
 from reader.search.indexer import IndexBusyError
 
 
@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         search = services.search
         progress = progress_printer()
         stats = search.rebuild(progress) if args.rebuild else search.update(progress)
+        report_problems(services.store)
         how = " (rebuilt)" if stats.rebuilt else ""
         print(
             f"index: {stats.added} added, {stats.updated} updated, {stats.removed} removed "

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from reader.cli.common import services_from_args
+from reader.cli.common import report_problems, services_from_args
 from reader.library.model import ArticleSummary
 
 
@@ -24,7 +23,6 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         summaries = services.store.summaries()
-        problems = dict(services.store.problems)
     finally:
         services.close()
     rows = sorted(
@@ -36,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([_as_json(s) for s in rows], ensure_ascii=False, indent=2))
     else:
         _print_table(rows)
-    for _name, problem in sorted(problems.items()):
-        print(f"warning: {problem}", file=sys.stderr)
+    report_problems(services.store)
     return 0
 
 

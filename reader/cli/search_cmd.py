@@ -12,7 +12,7 @@ import json
 import re
 import sys
 
-from reader.cli.common import describe_os_error, services_from_args
+from reader.cli.common import describe_os_error, report_problems, services_from_args
 from reader.cli.index_cmd import progress_printer
 from reader.search import SearchHit, SearchResults, SearchService
 
@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
         if updated and search.needs_rebuild:  # this search found damage: repair, ask again
             update_index(search)
             results = search.search(query, limit=max(1, args.limit))
+        report_problems(services.store)
     finally:
         services.close()
     if args.json:

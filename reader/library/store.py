@@ -300,6 +300,11 @@ class LibraryStore:
                 for copy in sorted(self._conflicts.values(), key=lambda c: c.copy_id)
             ]
 
+    def known_conflicts(self) -> list[ConflictCopy]:
+        """The conflict copies seen by the last folder scan (no new scan)."""
+        with self._lock:
+            return sorted(self._conflicts.values(), key=lambda c: c.copy_id)
+
     def resolve_conflict(self, copy_id: str, keep: str) -> str:
         """Keep ``"ours"`` (the original file) or ``"theirs"`` (the conflict copy) under
         the original id; the other version goes to the trash. Returns the original id."""
