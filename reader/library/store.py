@@ -300,6 +300,12 @@ class LibraryStore:
                 for copy in sorted(self._conflicts.values(), key=lambda c: c.copy_id)
             ]
 
+    def problem_files(self) -> dict[str, str]:
+        """filename -> why it could not be read, as of the last folder scan (a copy: a
+        worker thread may be scanning meanwhile)."""
+        with self._lock:
+            return dict(self.problems)
+
     def known_conflicts(self) -> list[ConflictCopy]:
         """The conflict copies seen by the last folder scan (no new scan)."""
         with self._lock:

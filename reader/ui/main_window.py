@@ -33,6 +33,7 @@ from reader.ui.find_bar import FindBar
 from reader.ui.history import History, HistoryEntry
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
+from reader.ui.problems import ProblemsButton
 from reader.ui.reader_view import ReaderView
 from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
@@ -135,6 +136,11 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.problems_button = ProblemsButton(
+            self.services.store, [self.index_finished, self.library_model.modelReset], self
+        )
+        self.problems_button.resolved.connect(lambda: self._library_changed())
+        self.statusBar().addPermanentWidget(self.problems_button)
 
     def _build_menus(self, actions: WindowActions) -> None:
         file_menu = self.menuBar().addMenu("&File")
