@@ -48,3 +48,16 @@ def sample_services(paths: Paths) -> Services:
     services = build_services(paths)
     yield services
     services.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After a fuzz run: how many inputs each target tried (the figures of
+    docs/reliability.md)."""
+    from tests.fuzzing import INPUTS_TRIED
+
+    if not INPUTS_TRIED:
+        return
+    terminalreporter.section("fuzz inputs tried per target")
+    for name, count in sorted(INPUTS_TRIED.items()):
+        terminalreporter.write_line(f"{count:>9,}  {name}")
+    terminalreporter.write_line(f"{sum(INPUTS_TRIED.values()):>9,}  total")

@@ -20,12 +20,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
-import markdown
 import nh3
 
 from reader.library.model import Article, Source
 from reader.library.related import ResolvedRelated
 from reader.paths import resources_dir
+from reader.render.bounded import bounded_markdown, plain_paragraphs
+from reader.render.bounded import markdown_is_bounded as markdown_is_bounded
+from reader.render.bounded import render_is_slow as render_is_slow
 from reader.render.links import article_url, parse_reader_url, search_url
 
 THEMES: tuple[str, ...] = ("light", "dark", "sepia")
@@ -76,69 +78,10 @@ def markdown_to_html(markdown_text: str, *, assets_dir: Path | None = None) -> s
     return _body_html(markdown_text, assets_dir=assets_dir, internal_links=True)
 
 
-MAX_MARKDOWN_CHARS = 600_000
-"""Longer bodies are shown as plain text: Python-Markdown took ~1.5 s per 600 KB of
-ordinary prose here (a 2,000-row table is 440 KB), and a body is rendered again for every
-theme change and every export."""
-MAX_BRACKET_WORK = 400_000
-"""Bound on the sum over paragraphs of (``[`` in the paragraph)²: every ``[`` makes the link
-pattern scan the rest of its paragraph, so 2,000 brackets in one took 1 s, 16 KB of them 29 s.
-Real prose has a handful per paragraph; 400,000 is ~0.1 s."""
-MAX_ENTITIES = 5_000
-"""``&`` references are stashed and restored one by one: 1 MB of ``&amp;`` took 110 s,
-20,000 of them 0.6 s; 5,000 is far more than any article holds."""
-LARGE_BODY_CHARS = 60_000
-"""Above this a body takes over ~0.1 s to render: a window renders it in a worker thread."""
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
-
-
-def markdown_is_bounded(markdown_text: str) -> bool:
-    """Whether Python-Markdown renders this body in well under a second.
-
-    A pre-check rather than a time limit: a conversion cannot be interrupted from Python,
-    and a thread left running would keep burning the CPU. The measured quadratic cases
-    (see the constants) are counted in one linear pass; anything over budget is shown as
-    plain text, which loses formatting but never the text.
-    """
-    if len(markdown_text) > MAX_MARKDOWN_CHARS:
-        return False
-    if markdown_text.count("&") > MAX_ENTITIES:
-        return False
-    if "[" not in markdown_text:
-        return True
-    bracket_work = 0
-    for block in _BLANK_LINES.split(markdown_text):
-        brackets = block.count("[")
-        bracket_work += brackets * brackets
-        if bracket_work > MAX_BRACKET_WORK:
-            return False
-    return True
-
-
-def render_is_slow(markdown_text: str) -> bool:
-    """True when rendering this body should happen off the GUI thread."""
-    return len(markdown_text) > LARGE_BODY_CHARS
-
-
-def _plain_paragraphs(markdown_text: str) -> str:
-    """The body as escaped paragraphs: safe by construction (only ``<p>`` and escaped
-    text), so it skips the sanitizer, whose parser is slow on entity-dense text."""
-    return "".join(
-        f"<p>{html.escape(_SPACE_RUN.sub(' ', paragraph.strip()), quote=False)}</p>"
-        for paragraph in _BLANK_LINES.split(markdown_text)
-        if paragraph.strip()
-    )
-
-
 def _body_html(markdown_text: str, *, assets_dir: Path | None, internal_links: bool) -> str:
-    if not markdown_is_bounded(markdown_text):
-        return _plain_paragraphs(markdown_text)
-    try:
-        converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
-    except RecursionError:
-        # Python-Markdown recurses per nesting level: a body built to nest hundreds of
-        # lists deep would crash the view. Show it as the plain text it is instead.
-        return _plain_paragraphs(markdown_text)
+    converted = bounded_markdown(markdown_text, list(MARKDOWN_EXTENSIONS))
+    if converted is None:
+        return plain_paragraphs(markdown_text)
     cleaned = nh3.clean(
         converted,
         tags=set(ALLOWED_TAGS),
