@@ -388,12 +388,12 @@ class LibraryStore:
         try:
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX)
-            counter = os.pread(fd, 32, 0)
+            counter = os.pread(fd, 32, 0).strip()
             others_wrote = fcntl is None or counter != self._lock_counter
             yield others_wrote
-            bumped = str(int(counter or b"0") + 1 if counter.isdigit() else 1).encode()
+            bumped = str(int(counter) + 1 if counter.isdigit() else 1).encode()
             os.pwrite(fd, bumped.ljust(20), 0)
-            self._lock_counter = os.pread(fd, 32, 0)
+            self._lock_counter = bumped
         finally:
             os.close(fd)  # releases the flock
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from reader.library.frontmatter import article_from_text
 
 ROUNDS = int(os.environ.get("READER_CONCURRENT_ROUNDS", "1"))
-FILES = 30
+FILES = 60
 
 
 def test_overlapping_imports_make_no_duplicates(tmp_path: Path) -> None:

@@ -234,3 +234,23 @@ def test_full_cache_disk_keeps_the_catalog_in_memory(tmp_path: Path) -> None:
         store.add(Article(title=f"Nuovo {number}", body="parole " * 300, published=dt.date.today()))
     assert len(store.summaries()) == 201
     assert store._catalog._connection.execute("PRAGMA max_page_count").fetchone()[0] > 1
+
+
+def test_another_process_adding_is_seen_before_the_duplicate_check(tmp_path: Path) -> None:
+    """Two stores on one library (as two processes): each add by one makes the other
+    re-scan before its own check, every time (the lock file's counter)."""
+    from reader.library import DuplicateArticleError
+
+    first = LibraryStore(tmp_path / "library", Catalog(None))
+    second = LibraryStore(tmp_path / "library", Catalog(None))
+    first.summaries()
+    second.summaries()
+    for number in range(3):
+        article = Article(title=f"Condiviso {number}", body=f"Lo stesso testo {number}.")
+        second.add(article)
+        with pytest.raises(DuplicateArticleError):
+            first.add(article)
+        first.add(Article(title=f"Solo del primo {number}", body=f"Altro {number}."))
+        with pytest.raises(DuplicateArticleError):
+            second.add(Article(title=f"Solo del primo {number}", body=f"Altro {number}."))
+    assert len(first.summaries()) == len(second.summaries()) == 6
