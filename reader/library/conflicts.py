@@ -40,6 +40,8 @@ class ConflictCopy:
 
 def conflict_original(article_id: str) -> tuple[str, str] | None:
     """(original id, sync tool) when ``article_id`` names a sync tool's conflict copy."""
+    if "conflict" not in article_id:  # every file name passes here at every folder scan
+        return None
     for tool, pattern in _PATTERNS:
         match = pattern.match(article_id)
         if match and match.group("stem").strip():
