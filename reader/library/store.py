@@ -6,23 +6,15 @@ goes to the desktop trash, so a crash or a slip never loses an article.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import shutil
-import stat as stat_module
 import threading
-import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
 from send2trash import send2trash
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: no lock between processes
-    fcntl = None  # type: ignore[assignment]
 
 from reader.library.atomic import (
     TEMP_PREFIX,
@@ -32,10 +24,12 @@ from reader.library.atomic import (
 )
 from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf, ProblemEntry
 from reader.library.conflicts import ConflictCopy, conflict_original
+from reader.library.folder_scan import scan_articles
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
+from reader.library.lock import LibraryLock
 from reader.library.model import Article, ArticleSummary
 from reader.library.related import RelatedIndex
-from reader.library.text import content_key, normalize_title, slugify, without_surrogates
+from reader.library.text import content_key, normalize_title, scrub_surrogates, slugify
 from reader.library.urls import url_key
 
 ARTICLE_SUFFIX = ".md"
@@ -43,7 +37,6 @@ LOCK_FILE = ".reader.lock"
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 """Larger article files are refused: far above any article, far below running out of memory."""
 MAX_ID_LENGTH = 100
-STALE_TEMP_SECONDS = 600
 
 Progress = Callable[[int, int], None]
 
@@ -82,7 +75,7 @@ class LibraryStore:
         self._known_problems: dict[str, ProblemEntry] | None = None
         self._conflicts: dict[str, ConflictCopy] = {}
         self._generation = self._catalog.generation
-        self._lock_counter: bytes | None = None
+        self._adding_lock = LibraryLock(self.root / LOCK_FILE)
 
     # -- locations -----------------------------------------------------------------------
     def ensure(self) -> None:
@@ -210,7 +203,7 @@ class LibraryStore:
             self._stamps = self._catalog.stamps()
             self._known_problems = self._catalog.problems()
         known, remembered = self._stamps, self._known_problems
-        seen, unusable = self._scan_folder()
+        seen, unusable = scan_articles(self.articles_dir, ARTICLE_SUFFIX)
         self._conflicts = {}
         for name in list(seen):
             conflict = conflict_original(name.removesuffix(ARTICLE_SUFFIX))
@@ -259,36 +252,6 @@ class LibraryStore:
             remembered.pop(entry.filename, None)
             known[entry.filename] = (entry.mtime_ns, entry.size)
             summaries[entry.summary.id] = _slim(entry.summary)
-
-    def _scan_folder(self) -> tuple[dict[str, tuple[int, int]], dict[str, str]]:
-        """(filename -> (mtime_ns, size) of every article file, filename -> why a file
-        named like an article cannot be one); stale temp files removed on the way.
-
-        Only regular files count: a FIFO named ``x.md`` would block the reader forever, a
-        link to a device never end. A name that is not valid UTF-8 cannot be an id (nor
-        go into the catalog): it is reported, to be renamed.
-        """
-        seen: dict[str, tuple[int, int]] = {}
-        unusable: dict[str, str] = {}
-        stale_before = time.time() - STALE_TEMP_SECONDS
-        with os.scandir(self.articles_dir) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
-                    why = _unusable_reason(entry)
-                    if why is None:
-                        stat = entry.stat()
-                        seen[name] = (stat.st_mtime_ns, stat.st_size)
-                    else:
-                        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
-                        unusable[name] = f"{self.articles_dir / shown}: {why}"
-                elif name.startswith(TEMP_PREFIX):
-                    # A crash mid-write leaves a partial temp copy (the real file is intact).
-                    # A young one may be another Reader process writing right now: keep it.
-                    with contextlib.suppress(OSError):
-                        if entry.stat().st_mtime < stale_before:
-                            Path(entry.path).unlink()
-        return seen, unusable
 
     # -- sync tools' conflict copies ---------------------------------------------------
     def conflicts(self) -> list[ConflictCopy]:
@@ -348,7 +311,7 @@ class LibraryStore:
         sees an article whose images are still missing.
         """
         article = scrub_surrogates(article)
-        with self._lock, self._library_lock() as others_wrote:
+        with self._lock, self._adding_lock.hold() as others_wrote:
             self.ensure()
             if others_wrote:
                 self._refresh(None)  # see their new articles before checking for duplicates
@@ -369,33 +332,6 @@ class LibraryStore:
                 except FileExistsError:
                     continue  # another process took this id a moment ago: take the next
                 return stored
-
-    @contextlib.contextmanager
-    def _library_lock(self) -> Iterator[bool]:
-        """Hold the library's lock file while checking for duplicates and adding.
-
-        Two ``reader import`` processes on overlapping folders each checked, then wrote:
-        both found no duplicate and both wrote. ``flock`` makes check-and-write one step
-        across processes. The file holds a counter bumped by every add, so a process knows
-        whether someone else added meanwhile (yields True) and only then re-scans the
-        folder. Without ``fcntl`` (Windows) or a writable lock file, it yields True.
-        """
-        try:
-            fd = os.open(self.root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
-            yield True
-            return
-        try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            counter = os.pread(fd, 32, 0).strip()
-            others_wrote = fcntl is None or counter != self._lock_counter
-            yield others_wrote
-            bumped = str(int(counter) + 1 if counter.isdigit() else 1).encode()
-            os.pwrite(fd, bumped.ljust(20), 0)
-            self._lock_counter = bumped
-        finally:
-            os.close(fd)  # releases the flock
 
     def _copy_assets(self, article_id: str, assets: Mapping[str, Path]) -> None:
         target = self.assets_dir(article_id)
@@ -523,54 +459,6 @@ class LibraryStore:
             if sample_assets.is_dir():
                 shutil.copytree(sample_assets, self.assets_root, dirs_exist_ok=True)
             return copied
-
-
-def scrub_surrogates(article: Article) -> Article:
-    """The article with lone surrogates replaced in every text field (see
-    ``without_surrogates``): such an article could be neither keyed nor written."""
-    clean = without_surrogates
-    source = article.source
-    if source is not None:
-        source = replace(
-            source,
-            kind=clean(source.kind),
-            file=clean(source.file),
-            sha256=clean(source.sha256),
-            url=clean(source.url),
-        )
-    return replace(
-        article,
-        title=clean(article.title),
-        body=clean(article.body),
-        id=clean(article.id),
-        author=clean(article.author),
-        category=clean(article.category),
-        tags=[clean(tag) for tag in article.tags],
-        lang=clean(article.lang),
-        site=clean(article.site),
-        source=source,
-        related=[
-            replace(item, **{key: clean(value) for key, value in vars(item).items()})
-            for item in article.related
-        ],
-    )
-
-
-def _unusable_reason(entry: os.DirEntry[str]) -> str | None:
-    """Why a directory entry named like an article cannot be read as one, or None."""
-    try:
-        entry.name.encode("utf-8")
-    except UnicodeEncodeError:
-        return "the file name is not valid UTF-8 (rename the file)"
-    try:
-        mode = entry.stat().st_mode
-    except OSError as error:
-        return f"cannot be read: {error.strerror or error}"
-    if stat_module.S_ISDIR(mode):
-        return "a folder, not an article file"
-    if not stat_module.S_ISREG(mode):
-        return "not a regular file (a pipe, device or socket): not read"
-    return None
 
 
 def _slim(summary: ArticleSummary) -> ArticleSummary:
