@@ -62,3 +62,16 @@ def qapp(qapp):
 
     install_translators(qapp, "en")
     return qapp
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """After a fuzz run: how many inputs each target tried (the figures of
+    docs/reliability.md)."""
+    from tests.fuzzing import INPUTS_TRIED
+
+    if not INPUTS_TRIED:
+        return
+    terminalreporter.section("fuzz inputs tried per target")
+    for name, count in sorted(INPUTS_TRIED.items()):
+        terminalreporter.write_line(f"{count:>9,}  {name}")
+    terminalreporter.write_line(f"{sum(INPUTS_TRIED.values()):>9,}  total")

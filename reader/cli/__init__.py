@@ -77,6 +77,11 @@ def main(argv: Sequence[str]) -> int:
             return 130
         except BrokenPipeError:
             return 0
+        except OSError as error:  # a full or read-only disk: a sentence, not a traceback
+            from reader.cli.common import describe_os_error
+
+            output.error(describe_os_error(error))
+            return 1
         except Exception as error:
             # A bug or an environment problem nobody foresaw: one clear line, the
             # traceback in the log file (and on the console with --debug).

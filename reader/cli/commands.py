@@ -2,6 +2,7 @@
 
 from reader.cli import (
     completion_cmd,
+    conflicts_cmd,
     desktop_cmd,
     export_cmd,
     gui_cmd,
@@ -24,4 +25,5 @@ ALL = [
     completion_cmd,
     desktop_cmd,
     highlights_cmd,
+    conflicts_cmd,
 ]

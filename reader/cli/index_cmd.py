@@ -7,7 +7,7 @@ import argparse
 import time
 
 from reader.cli import output
-from reader.cli.common import services_from_args
+from reader.cli.common import report_problems, services_from_args
 from reader.cli.progress import activity, progress_bar
 from reader.search.indexer import IndexBusyError
 
@@ -35,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         search = services.search
         with progress_bar("indexing", unit=" articles") as progress:
             stats = search.rebuild(progress) if args.rebuild else search.update(progress)
+        report_problems(services.store)
         result: dict[str, object] = {
             "added": stats.added,
             "updated": stats.updated,

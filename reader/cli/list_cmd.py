@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli import output
-from reader.cli.common import services_from_args
+from reader.cli.common import report_problems, services_from_args
 from reader.library.listing import LibraryFilter, SortField, list_articles
 from reader.library.model import ArticleSummary
 
@@ -35,7 +35,6 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         summaries = services.store.summaries()
-        problems = dict(services.store.problems)
     finally:
         services.close()
     library_filter = LibraryFilter(
@@ -49,8 +48,7 @@ def run(args: argparse.Namespace) -> int:
         output.print_json([_as_json(s) for s in rows])
     else:
         _print_table(rows, filtered=len(rows) < len(summaries))
-    for _name, problem in sorted(problems.items()):
-        output.warning(str(problem))
+    report_problems(services.store)
     return 0
 
 

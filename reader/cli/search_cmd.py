@@ -12,10 +12,10 @@ import re
 import sys
 
 from reader.cli import output
-from reader.cli.common import services_from_args
+from reader.cli.common import describe_os_error, report_problems, services_from_args
 from reader.cli.progress import progress_bar
 from reader.library.printable import printable
-from reader.search import SearchHit, SearchResults
+from reader.search import SearchHit, SearchResults, SearchService
 
 _MARK = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
@@ -42,9 +42,12 @@ def run(args: argparse.Namespace) -> int:
     services = services_from_args(args)
     try:
         search = services.search
-        with progress_bar("indexing", unit=" articles") as progress:
-            search.update(progress)
+        updated = update_index(search)
         results = search.search(query, limit=max(1, args.limit))
+        if updated and search.needs_rebuild:  # this search found damage: repair, ask again
+            update_index(search)
+            results = search.search(query, limit=max(1, args.limit))
+        report_problems(services.store)
     finally:
         services.close()
     if args.json:
@@ -52,6 +55,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_table(results, bold=sys.stdout.isatty())
     return 0
+
+
+def update_index(search: SearchService) -> bool:
+    """Bring the index up to date; a cache that cannot be written (a full disk) is
+    reported and the search answers from the index as it is. False when it failed."""
+    try:
+        with progress_bar("indexing", unit=" articles") as progress:
+            search.update(progress)
+    except OSError as error:
+        output.warning(f"the search index was not updated: {describe_os_error(error)}")
+        return False
+    return True
 
 
 def as_json(results: SearchResults) -> dict[str, object]:

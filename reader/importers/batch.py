@@ -9,6 +9,7 @@ same canonical URL as an article already in the library (checked here).
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,9 +156,29 @@ def _files_in(folder: Path) -> list[Path]:
         files.extend(
             Path(root) / name
             for name in sorted(names)
-            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            if not name.startswith(".")
+            and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+            and _is_regular_file(Path(root) / name)
         )
     return files
+
+
+def unexpected(error: BaseException) -> str:
+    """The one-line reason shown for an error no importer anticipated."""
+    detail = " ".join(str(error).split())[:200]
+    name = type(error).__name__
+    return (
+        f"could not be imported ({name}: {detail})" if detail else f"could not be imported ({name})"
+    )
+
+
+def _is_regular_file(path: Path) -> bool:
+    """A FIFO or device found inside a folder is not an article (one named on the command
+    line is kept, so that its import fails with a reason instead of vanishing)."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True  # let the import say why it cannot be read
 
 
 def _is_page_folder(root: str, folder: str, names: list[str]) -> bool:
@@ -185,11 +206,18 @@ def import_paths(
 
 
 def _import_file(found: FoundFile, store: LibraryStore) -> list[ImportResult]:
+    """One file is one transaction: whatever goes wrong becomes that file's result."""
     path = found.path
     try:
         parsed = parse_file(path, folder=found.folder if found.in_folder else None)
     except ImportFailure as failure:
         return [ImportResult(path, "failed", message=failure.reason)]
+    except RecursionError:
+        return [ImportResult(path, "failed", message="nested too deeply to be read")]
+    except MemoryError:
+        return [ImportResult(path, "failed", message="too large to be read in memory")]
+    except Exception as error:  # a parser's bug must not cost the rest of the batch
+        return [ImportResult(path, "failed", message=unexpected(error))]
     if len(parsed.articles) == 1:
         _record_location(parsed.articles[0].article, path, found.folder)
     results = [_store_one(path, item, store) for item in parsed.articles]
@@ -225,4 +253,6 @@ def _store_one(path: Path, item: ParsedArticle, store: LibraryStore) -> ImportRe
         return ImportResult(path, "skipped", duplicate.existing_id, str(duplicate), item.entry)
     except LibraryError as error:
         return ImportResult(path, "failed", message=str(error), entry=item.entry)
+    except Exception as error:  # see _import_file: one article, one result
+        return ImportResult(path, "failed", message=unexpected(error), entry=item.entry)
     return ImportResult(path, "imported", stored.id, stored.title, item.entry)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.importers.errors import ImportFailure
+from reader.library.atomic import FileTooLargeError, NotARegularFileError, read_regular_file
 
 MAX_BYTES = 20 * 1024 * 1024
 _CONTROL_OK = {"\n", "\r", "\t", "\f"}
@@ -29,20 +30,21 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> tuple[bytes, str]:
     """Return (the file's bytes, their sha256), refusing missing, huge and empty files.
 
     HTML, JSON and feeds declare their own encodings, so their parsers want the bytes.
-    The file is only read, never modified.
+    The file is only read, never modified. Only a regular file is read, and the size is
+    counted while reading: ``stat`` says 0 for ``/dev/zero``, which never ends.
     """
     try:
-        size = path.stat().st_size
+        data = read_regular_file(path, max_bytes)
     except FileNotFoundError:
         raise ImportFailure(path, "file not found") from None
-    except OSError as error:
-        raise ImportFailure(path, f"cannot be read: {error.strerror or error}") from error
-    if size > max_bytes:
+    except IsADirectoryError:
+        raise ImportFailure(path, "is a folder (import the files inside it instead)") from None
+    except FileTooLargeError:
         raise ImportFailure(
-            path, f"too large ({size / 1024 / 1024:.1f} MB, limit {max_bytes // 1024 // 1024} MB)"
-        )
-    try:
-        data = path.read_bytes()
+            path, f"too large (over {max_bytes // 1024 // 1024} MB, the limit)"
+        ) from None
+    except NotARegularFileError as error:
+        raise ImportFailure(path, f"{error.strerror}: only regular files are imported") from None
     except OSError as error:
         raise ImportFailure(path, f"cannot be read: {error.strerror or error}") from error
     if not data.strip():

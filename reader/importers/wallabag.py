@@ -19,6 +19,7 @@ from reader.importers.html_markdown import html_to_markdown
 from reader.importers.parsed import EntryProblem, ParsedArticle, ParsedFile
 from reader.library.lang import detect_language
 from reader.library.model import Article, Source
+from reader.library.text import without_surrogates
 
 _NOT_WALLABAG = "not a Wallabag export (expected a list of entries with title, url, content)"
 
@@ -34,6 +35,10 @@ def parse_wallabag(path: Path) -> ParsedFile:
         raise ImportFailure(
             path, f"not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise ImportFailure(path, "not a Wallabag export (JSON nested too deeply)") from None
+    except ValueError:  # an integer with more digits than Python converts (4,300)
+        raise ImportFailure(path, "not a Wallabag export (a number far too long)") from None
     entries = _entries(document)
     if entries is None:
         raise ImportFailure(path, _NOT_WALLABAG)
@@ -42,10 +47,14 @@ def parse_wallabag(path: Path) -> ParsedFile:
     result = ParsedFile(multi=True)
     for number, entry in enumerate(entries, start=1):
         label = _text(entry.get("title")) or _text(entry.get("url")) or f"entry {number}"
+        label = without_surrogates(label)
         try:
             article = _article(path, entry)
         except ValueError as problem:
             result.problems.append(EntryProblem(label, str(problem)))
+            continue
+        except RecursionError:
+            result.problems.append(EntryProblem(label, "its content is nested too deeply"))
             continue
         site = _text(entry.get("domain_name"))
         result.articles.append(ParsedArticle(article, site_name=site, entry=label))
@@ -55,7 +64,11 @@ def parse_wallabag(path: Path) -> ParsedFile:
 def _entries(document: Any) -> list[dict[str, Any]] | None:
     """The entry list of an export (a JSON list) or of an API page (``_embedded.items``)."""
     if isinstance(document, dict):
-        document = (document.get("_embedded") or {}).get("items", document.get("entries"))
+        embedded = document.get("_embedded")
+        if isinstance(embedded, dict):
+            document = embedded.get("items", document.get("entries"))
+        else:
+            document = document.get("entries")
     if not isinstance(document, list):
         return None
     if not all(isinstance(entry, dict) for entry in document):
@@ -98,7 +111,7 @@ def _article(path: Path, entry: dict[str, Any]) -> Article:
 
 
 def _text(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return without_surrogates(" ".join(value.split())) if isinstance(value, str) else ""
 
 
 def _as_list(value: object) -> list[Any]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 import threading
 from pathlib import Path
@@ -100,3 +102,43 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class NotARegularFileError(OSError):
+    """A FIFO, device, socket or folder where a file was expected."""
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``max_bytes``.
+
+    Why not ``read_bytes()``: a FIFO named ``x.md`` blocks the reader forever, and a
+    symlink to ``/dev/zero`` reports size 0 yet never ends. The file is opened without
+    blocking, its type checked on the open descriptor (no race with a rename), and the
+    read stops one byte past the limit whatever ``stat`` claims.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+            raise NotARegularFileError(errno.EINVAL, kind, str(path))
+        chunks: list[bytes] = []
+        remaining = max_bytes + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > max_bytes:
+        raise FileTooLargeError(
+            errno.EFBIG, f"larger than {max_bytes // (1024 * 1024)} MB", str(path)
+        )
+    return data
+
+
+class FileTooLargeError(OSError):
+    """More bytes than the caller accepts (counted while reading, not taken from stat)."""

@@ -39,17 +39,41 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
         raise FrontMatterError("front matter starts with '---' but is never closed")
     header = text[first_newline + 1 : end[0]]
     body = text[end[1] :]
+    if "*" in header and _has_alias(header):
+        raise FrontMatterError(ALIAS_REFUSED)
     try:
         data = yaml.load(header, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark is not None else ""
         raise FrontMatterError(f"front matter is not valid YAML{where}") from error
+    except (ValueError, OverflowError, RecursionError) as error:
+        # PyYAML builds dates and numbers with the standard library, which refuses
+        # "2024-02-30", "+99:00" offsets or a 5,000-digit integer with ValueError.
+        raise FrontMatterError(f"front matter has an impossible value: {error}") from error
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise FrontMatterError("front matter is not a mapping of fields")
     return data, body
+
+
+ALIAS_REFUSED = "front matter uses YAML aliases (*name), which Reader does not accept"
+
+
+def _has_alias(header: str) -> bool:
+    """True when the YAML refers back to an anchor.
+
+    Why refuse them: an alias is a pointer, so a dozen lines of nested aliases expand into
+    billions of nodes ("billion laughs") once turned into Python lists — minutes and
+    gigabytes for every command. A hand-written article never needs one. Parsing events
+    builds no nodes, so this check costs a fraction of the load that follows; a text
+    without ``*`` cannot hold an alias and skips it.
+    """
+    try:
+        return any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(header, _Loader))
+    except yaml.YAMLError:
+        return False  # the load that follows reports the syntax error with its line
 
 
 def _find_closing_delimiter(text: str, start: int) -> tuple[int, int] | None:
@@ -145,7 +169,8 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list | dict):
-        raise FrontMatterError(f"expected text, found {type(value).__name__}: {value!r:.60}")
+        # The type only: the repr of a large structure would cost more than the file.
+        raise FrontMatterError(f"expected text, found a {type(value).__name__}")
     return str(value).strip()
 
 

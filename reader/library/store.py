@@ -12,7 +12,6 @@ import os
 import shutil
 import tempfile
 import threading
-import time
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -20,19 +19,29 @@ from pathlib import Path
 
 from send2trash import send2trash
 
-from reader.library.atomic import TEMP_PREFIX, atomic_create_text, atomic_write_text
-from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf
+from reader.library.atomic import (
+    TEMP_PREFIX,
+    atomic_create_text,
+    atomic_write_text,
+    read_regular_file,
+)
+from reader.library.catalog import Catalog, CatalogEntry, DuplicateOf, ProblemEntry
+from reader.library.conflicts import ConflictCopy, conflict_original
+from reader.library.folder_scan import FolderScan, scan_articles
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.links import FILE_PREFIX, LinkIndex, link_keys, location_keys
+from reader.library.lock import LibraryLock
 from reader.library.model import Article, ArticleSummary
 from reader.library.reading import word_count
 from reader.library.related import RelatedIndex
-from reader.library.text import content_key, normalize_title, slugify
+from reader.library.text import content_key, normalize_title, scrub_surrogates, slugify
 from reader.library.urls import url_key
 
 ARTICLE_SUFFIX = ".md"
+LOCK_FILE = ".reader.lock"
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+"""Larger article files are refused: far above any article, far below running out of memory."""
 MAX_ID_LENGTH = 100
-STALE_TEMP_SECONDS = 600
 
 Progress = Callable[[int, int], None]
 
@@ -100,6 +109,10 @@ class LibraryStore:
         changed on disk), so ``refresh`` can tell a reader what changed since its version."""
         self._asset_copies: dict[tuple[str, int, int], Path] = {}
         """(source file, size, mtime) -> its copy in the library, to hard-link the next time."""
+        self._known_problems: dict[str, ProblemEntry] | None = None
+        self._conflicts: dict[str, ConflictCopy] = {}
+        self._generation = self._catalog.generation
+        self._adding_lock = LibraryLock(self.root / LOCK_FILE)
 
     # -- locations -----------------------------------------------------------------------
     def ensure(self) -> None:
@@ -123,17 +136,24 @@ class LibraryStore:
     def get(self, article_id: str) -> Article:
         path = self.path_for(article_id)
         try:
-            text = path.read_text(encoding="utf-8")
+            data = read_regular_file(path, MAX_ARTICLE_BYTES)
         except FileNotFoundError:
             raise ArticleNotFoundError(
                 f"no article with id {article_id!r} in {self.root}"
             ) from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise LibraryError(f"{path}: cannot be read: {error}") from error
+        except OSError as error:
+            raise LibraryError(f"{path}: cannot be read: {error.strerror or error}") from error
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise LibraryError(f"{path}: not UTF-8 text (byte {error.start})") from error
         try:
             article = article_from_text(text)
         except FrontMatterError as error:
             raise LibraryError(f"{path}: {error}") from error
+        except (ValueError, RecursionError, MemoryError) as error:
+            # Whatever else a hand-edited file provokes: one bad file, never a crash.
+            raise LibraryError(f"{path}: cannot be read: {type(error).__name__}") from error
         article.id = article_id
         return article
 
@@ -186,9 +206,11 @@ class LibraryStore:
         """
         # The stat scan (most of the time at 100k files) runs before taking the lock, so
         # the window's own writes (read/star) never wait for it.
-        seen = self._scan_folder() if self.articles_dir.is_dir() else None
+        scan = (
+            scan_articles(self.articles_dir, ARTICLE_SUFFIX) if self.articles_dir.is_dir() else None
+        )
         with self._lock:
-            self._refresh(progress, seen)
+            self._refresh(progress, scan)
             summaries = self._loaded()
             ids = [aid for aid, at in self._changed_at.items() if at > since]
             changed = tuple(summaries[aid] for aid in ids if aid in summaries)
@@ -209,8 +231,7 @@ class LibraryStore:
 
     def summary(self, article_id: str) -> ArticleSummary | None:
         with self._lock:
-            if self._stamps is None:
-                self._refresh(None)
+            self._catch_up()
             return self._loaded().get(article_id)
 
     def related_index(self, *, check_folder: bool = True) -> RelatedIndex:
@@ -230,34 +251,62 @@ class LibraryStore:
         it while a worker may be checking a large folder (the catalog answers meanwhile)."""
         if check_folder:
             with self._lock:
-                if self._stamps is None:
-                    self._refresh(None)
+                self._catch_up()
         return LinkIndex(catalog=self._catalog)
+
+    def _catch_up(self) -> None:
+        """Scan the folder unless this process already did and the catalog is intact."""
+        if self._stamps is None or self._catalog.generation != self._generation:
+            self._refresh(None)
 
     def _loaded(self) -> dict[str, ArticleSummary]:
         if self._summaries is None:
             self._summaries = {summary.id: summary for summary in self._catalog.summaries()}
         return self._summaries
 
-    def _refresh(
-        self, progress: Progress | None, seen: dict[str, tuple[int, int]] | None = None
-    ) -> None:
-        """Stat the folder (unless ``seen`` is such a scan, made just before); re-read new
-        and changed files; forget removed ones."""
+    def _refresh(self, progress: Progress | None, scan: FolderScan | None = None) -> None:
+        """Stat the folder (unless ``scan`` is such a pass, made just before); re-read new
+        and changed files; forget removed ones.
+
+        Run twice when the catalog had to start over meanwhile (it was damaged): the
+        second pass reads the whole folder into the fresh catalog.
+        """
+        for _attempt in range(2):
+            generation = self._catalog.generation
+            if generation != self._generation:
+                self._generation = generation
+                self._summaries = self._stamps = self._known_problems = None
+            self._refresh_once(progress, scan)
+            scan = None
+            if self._catalog.generation == generation:
+                return
+
+    def _refresh_once(self, progress: Progress | None, scan: FolderScan | None) -> None:
         self.ensure()
         summaries = self._loaded()
-        if self._stamps is None:
+        if self._stamps is None or self._known_problems is None:
             self._stamps = self._catalog.stamps()
-        known = self._stamps
-        prescanned = seen is not None
-        if seen is None:
-            seen = self._scan_folder()
+            self._known_problems = self._catalog.problems()
+        known, remembered = self._stamps, self._known_problems
+        prescanned = scan is not None
+        seen, unusable = (
+            scan if scan is not None else scan_articles(self.articles_dir, ARTICLE_SUFFIX)
+        )
+        seen = dict(seen)
+        self._conflicts = {}
+        for name in list(seen):
+            conflict = conflict_original(name.removesuffix(ARTICLE_SUFFIX))
+            if conflict is not None:
+                original, tool = conflict
+                del seen[name]
+                self._conflicts[name.removesuffix(ARTICLE_SUFFIX)] = ConflictCopy(
+                    name.removesuffix(ARTICLE_SUFFIX), original, tool
+                )
         changed = [name for name, stamp in seen.items() if known.get(name) != stamp]
         removed = [name for name in known if name not in seen]
         if prescanned:
             # This process may have written files between that scan and taking the lock:
             # look again at the few names the scan says changed or vanished.
-            seen = dict(seen)
             for name in [*changed, *removed]:
                 try:
                     stat = (self.articles_dir / name).stat()
@@ -268,11 +317,17 @@ class LibraryStore:
             changed = [name for name in changed if name in seen and known.get(name) != seen[name]]
             removed = [name for name in removed if name not in seen]
         upserts: list[CatalogEntry] = []
+        new_problems: list[ProblemEntry] = []
         for done, name in enumerate(changed, start=1):
+            problem = remembered.get(name)
+            if problem is not None and (problem.mtime_ns, problem.size) == seen[name]:
+                self.problems[name] = problem.reason  # known bad and unchanged: not re-read
+                continue
             try:
                 article = self.get(name.removesuffix(ARTICLE_SUFFIX))
             except LibraryError as error:
                 self.problems[name] = str(error)
+                new_problems.append(ProblemEntry(name, *seen[name], str(error)))
                 if name in known:
                     removed.append(name)
             else:
@@ -280,15 +335,22 @@ class LibraryStore:
                 upserts.append(CatalogEntry(name, *seen[name], summarize(article)))
             if progress is not None and (done % 200 == 0 or done == len(changed)):
                 progress(done, len(changed))
+        self.problems.update(unusable)
         for name in list(self.problems):
-            if name not in seen:
+            if name not in seen and name not in unusable:
                 del self.problems[name]
-        if upserts or removed:
-            self._catalog.apply(upserts, removed)
+        gone_problems = [name for name in remembered if name not in seen]
+        if upserts or removed or new_problems or gone_problems:
+            self._catalog.apply(upserts, [*removed, *gone_problems], new_problems)
+        for name in gone_problems:
+            remembered.pop(name, None)
+        for entry in new_problems:
+            remembered[entry.filename] = entry
         for name in removed:
             known.pop(name, None)
             summaries.pop(name.removesuffix(ARTICLE_SUFFIX), None)
         for entry in upserts:
+            remembered.pop(entry.filename, None)
             known[entry.filename] = (entry.mtime_ns, entry.size)
             summaries[entry.summary.id] = _slim(entry.summary)
         if upserts or removed:
@@ -297,23 +359,54 @@ class LibraryStore:
                 + [name.removesuffix(ARTICLE_SUFFIX) for name in removed]
             )
 
-    def _scan_folder(self) -> dict[str, tuple[int, int]]:
-        """filename -> (mtime_ns, size) of every article file; stale temp files removed."""
-        seen: dict[str, tuple[int, int]] = {}
-        stale_before = time.time() - STALE_TEMP_SECONDS
-        with os.scandir(self.articles_dir) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.endswith(ARTICLE_SUFFIX) and not name.startswith("."):
-                    stat = entry.stat()
-                    seen[name] = (stat.st_mtime_ns, stat.st_size)
-                elif name.startswith(TEMP_PREFIX):
-                    # A crash mid-write leaves a partial temp copy (the real file is intact).
-                    # A young one may be another Reader process writing right now: keep it.
-                    with contextlib.suppress(OSError):
-                        if entry.stat().st_mtime < stale_before:
-                            Path(entry.path).unlink()
-        return seen
+    # -- sync tools' conflict copies ---------------------------------------------------
+    def conflicts(self) -> list[ConflictCopy]:
+        """Conflict copies a sync tool left in the folder (kept out of the list)."""
+        with self._lock:
+            self._refresh(None)
+            return [
+                replace(copy, original_exists=self.exists(copy.original_id))
+                for copy in sorted(self._conflicts.values(), key=lambda c: c.copy_id)
+            ]
+
+    def problem_files(self) -> dict[str, str]:
+        """filename -> why it could not be read, as of the last folder scan (a copy: a
+        worker thread may be scanning meanwhile)."""
+        with self._lock:
+            return dict(self.problems)
+
+    def known_conflicts(self) -> list[ConflictCopy]:
+        """The conflict copies seen by the last folder scan (no new scan)."""
+        with self._lock:
+            return sorted(self._conflicts.values(), key=lambda c: c.copy_id)
+
+    def resolve_conflict(self, copy_id: str, keep: str) -> str:
+        """Keep ``"ours"`` (the original file) or ``"theirs"`` (the conflict copy) under
+        the original id; the other version goes to the trash. Returns the original id."""
+        if keep not in ("ours", "theirs"):
+            raise ValueError(f"keep must be 'ours' or 'theirs', not {keep!r}")
+        with self._lock:
+            conflict = conflict_original(copy_id)
+            copy_path = self.path_for(copy_id)
+            if conflict is None or not copy_path.is_file():
+                raise ArticleNotFoundError(f"no conflict copy {copy_id!r} in {self.root}")
+            original_id = conflict[0]
+            original_path = self.path_for(original_id)
+            if keep == "ours":
+                if not original_path.is_file():
+                    raise LibraryError(
+                        f"{original_path}: missing; keep 'theirs' to make the copy the article"
+                    )
+                send2trash(copy_path)
+            else:
+                article = self.get(copy_id)  # refuse to promote a copy that cannot be read
+                if original_path.exists():
+                    send2trash(original_path)
+                os.replace(copy_path, original_path)  # noqa: PTH105 - atomic rename into place
+                article.id = original_id
+                self._record(original_path.name, summarize(article))
+            self._conflicts.pop(copy_id, None)
+            return original_id
 
     # -- writing -------------------------------------------------------------------------
     def add(self, article: Article, assets: Mapping[str, Path] | None = None) -> Article:
@@ -323,8 +416,11 @@ class LibraryStore:
         are copied into ``assets/<id>/`` before the article file appears, so a reader never
         sees an article whose images are still missing.
         """
-        with self._lock:
+        article = scrub_surrogates(article)
+        with self._lock, self._adding_lock.hold() as others_wrote:
             self.ensure()
+            if others_wrote:
+                self._refresh(None)  # see their new articles before checking for duplicates
             duplicate = self.find_duplicate(article)
             if duplicate is not None:
                 raise DuplicateArticleError(
@@ -444,6 +540,7 @@ class LibraryStore:
         shutil.copytree(self.assets_dir(article_id), target)
 
     def _write(self, article: Article, *, create: bool = False) -> None:
+        article = scrub_surrogates(article)
         path = self.path_for(article.id)
         try:
             if create:
@@ -481,16 +578,19 @@ class LibraryStore:
 
     def find_duplicate(self, article: Article) -> DuplicateOf | None:
         """The article with the same text, source bytes or canonical URL, if any."""
+        keys = (
+            content_key(article.title, article.body),
+            article.source.sha256 if article.source else "",
+            url_key(article.source.url) if article.source else "",
+        )
         with self._lock:
-            if self._stamps is None:
+            self._catch_up()
+            found = self._catalog.find_duplicate(*keys)
+            if self._catalog.generation != self._generation:  # it started over: refill it
                 self._refresh(None)
-            sha256 = article.source.sha256 if article.source else ""
-            url = url_key(article.source.url) if article.source else ""
-            found = self._catalog.find_duplicate(
-                content_key(article.title, article.body), sha256, url
-            )
+                found = self._catalog.find_duplicate(*keys)
             if found is not None and found.why == "same text" and self._elsewhere(article, found):
-                found = self._catalog.find_duplicate("", sha256, url)
+                found = self._catalog.find_duplicate("", *keys[1:])
             return found
 
     def _elsewhere(self, article: Article, duplicate: DuplicateOf) -> bool:

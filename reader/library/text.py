@@ -9,6 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import replace
+
+from reader.library.model import Article
 
 _APOSTROPHES = str.maketrans(
     {
@@ -69,3 +72,46 @@ def content_key(title: str, body: str) -> str:
     recognised. Kept cheap (no accent folding): it runs over every body of a large library."""
     folded = " ".join(f"{title}\n{body}".casefold().split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD.
+
+    Why: they cannot be written as UTF-8 yet reach us — from JSON (``"\\ud800"`` is valid
+    JSON) and from file names that are not UTF-8 (Python decodes their bytes to surrogates).
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def scrub_surrogates(article: Article) -> Article:
+    """The article with lone surrogates replaced in every text field (see
+    ``without_surrogates``): such an article could be neither keyed nor written."""
+    clean = without_surrogates
+    source = article.source
+    if source is not None:
+        source = replace(
+            source,
+            kind=clean(source.kind),
+            file=clean(source.file),
+            sha256=clean(source.sha256),
+            url=clean(source.url),
+        )
+    return replace(
+        article,
+        title=clean(article.title),
+        body=clean(article.body),
+        id=clean(article.id),
+        author=clean(article.author),
+        category=clean(article.category),
+        tags=[clean(tag) for tag in article.tags],
+        lang=clean(article.lang),
+        site=clean(article.site),
+        source=source,
+        related=[
+            replace(item, **{key: clean(value) for key, value in vars(item).items()})
+            for item in article.related
+        ],
+    )

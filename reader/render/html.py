@@ -18,9 +18,8 @@ import re
 from collections.abc import Callable, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
-import markdown
 import nh3
 
 from reader.library.links import ResolvedLink
@@ -28,6 +27,9 @@ from reader.library.model import Article, Source
 from reader.library.reading import reading_minutes, word_count
 from reader.library.related import ResolvedRelated
 from reader.paths import resources
+from reader.render.bounded import bounded_markdown, plain_paragraphs
+from reader.render.bounded import markdown_is_bounded as markdown_is_bounded
+from reader.render.bounded import render_is_slow as render_is_slow
 from reader.render.labels import label, label_language
 from reader.render.links import article_url, parse_reader_url, search_url
 
@@ -95,16 +97,9 @@ def _body_html(
     links: LinkResolver | None = None,
     document_ids: frozenset[str] = frozenset(),
 ) -> str:
-    try:
-        converted = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS)).convert(markdown_text)
-    except RecursionError:
-        # Python-Markdown recurses per nesting level: a body built to nest hundreds of lists
-        # deep would crash the view. Show it as the plain text it is instead.
-        converted = "".join(
-            f"<p>{html.escape(paragraph)}</p>"
-            for paragraph in markdown_text.split("\n\n")
-            if paragraph.strip()
-        )
+    converted = bounded_markdown(markdown_text, list(MARKDOWN_EXTENSIONS))
+    if converted is None:
+        return plain_paragraphs(markdown_text)
     cleaned = nh3.clean(
         converted,
         tags=set(ALLOWED_TAGS),
@@ -272,6 +267,8 @@ def _link_target(href: str, *, internal: bool) -> str:
         return "https:" + href
     parts = urlsplit(href)
     scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        return _safe_mailto(parts.path, parts.query)
     if scheme in EXTERNAL_LINK_SCHEMES:
         return href
     if scheme == "reader":
@@ -283,6 +280,29 @@ def _link_target(href: str, *, internal: bool) -> str:
     if internal and name.endswith(".md") and "/" not in name and len(name) > len(".md"):
         return article_url(name.removesuffix(".md"))
     return ""
+
+
+MAILTO_KEPT_FIELDS = ("subject",)
+"""What a ``mailto:`` link may pass to the mail program besides the address.
+
+Why only the subject: ``attach=``/``attachment=`` make some mail programs (Thunderbird,
+Evolution) attach a local file — ``?attach=/etc/passwd`` in a scraped page would send it
+off with one careless click; ``cc``/``bcc`` add recipients the person does not see in the
+link, and ``body`` prefills text they did not write. A subject is what newsletters' contact
+links actually use, is visible in the compose window, and carries nothing local."""
+
+
+def _safe_mailto(address: str, query: str) -> str:
+    """``mailto:`` with the address (or addresses) and at most the subject."""
+    if not address.strip():
+        return ""
+    kept = [
+        (name, value)
+        for name, value in parse_qsl(query, keep_blank_values=False)
+        if name.lower() in MAILTO_KEPT_FIELDS
+    ][:1]
+    suffix = f"?{urlencode(kept, quote_via=quote)}" if kept else ""
+    return f"mailto:{address}{suffix}"
 
 
 def _start_tag(tag: str, values: dict[str, str]) -> str:

@@ -409,6 +409,8 @@ class SearchService:
         log.warning("search index is damaged (%r); it will be rebuilt on the next update", error)
         self._close_searcher()
         self._needs_rebuild = True
+        if self._folder is not None and not self._folder.contents_intact():
+            self._folder.mark_damaged()  # so the next run of any Reader rebuilds it too
 
     @property
     def needs_rebuild(self) -> bool:

@@ -60,6 +60,7 @@ from reader.ui.live_library import LiveLibrary, follow_changes
 from reader.ui.organise import Organiser
 from reader.ui.outline import OutlineDock
 from reader.ui.preferences import Preferences
+from reader.ui.problems import ProblemsButton
 from reader.ui.progress import ReadingProgress
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
@@ -209,6 +210,11 @@ class MainWindow(QMainWindow):
         self.progress_bar.hide()
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.problems_button = ProblemsButton(
+            self.services.store, [self.index_finished, self.library_model.modelReset], self
+        )
+        self.problems_button.resolved.connect(lambda: self._library_changed())
+        self.statusBar().addPermanentWidget(self.problems_button)
 
     def _build_menus(self, actions: WindowActions) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.importers import ImportFailure, import_file
 from reader.library.frontmatter import FrontMatterError, article_from_text, article_to_text
 from reader.library.model import Article
-from tests.fuzzing import fuzz_settings
+from tests.fuzzing import counted, fuzz_settings
 
 pytestmark = pytest.mark.fuzz
 
@@ -62,6 +62,7 @@ def check_import(data: bytes, suffix: str) -> None:
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 @fuzz_settings()
 @given(data=st.binary(max_size=4000))
+@counted
 def test_any_bytes(suffix: str, data: bytes) -> None:
     check_import(data, suffix)
 
@@ -69,12 +70,14 @@ def test_any_bytes(suffix: str, data: bytes) -> None:
 @pytest.mark.parametrize("suffix", [".txt", ".md"])
 @fuzz_settings()
 @given(text=SCRAPED_TEXT, encoding=st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1"]))
+@counted
 def test_scraped_like_text(suffix: str, text: str, encoding: str) -> None:
     check_import(text.encode(encoding, errors="replace"), suffix)
 
 
 @fuzz_settings()
 @given(text=st.one_of(st.text(max_size=500), SCRAPED_TEXT.map(lambda t: "---\n" + t)))
+@counted
 def test_front_matter_reader(text: str) -> None:
     try:
         article = article_from_text(text)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from reader.search import SearchResults, SearchService
 from reader.search.query import parse, to_whoosh
-from tests.fuzzing import fuzz_settings
+from tests.fuzzing import counted, fuzz_settings
 from tests.search.conftest import build_store
 
 SYNTAX = [
@@ -115,6 +115,7 @@ def check(service: SearchService, text: str) -> None:
 @pytest.mark.fuzz
 @fuzz_settings(default_examples=40)
 @given(text=queries)
+@counted
 def test_hostile_queries_never_raise(fuzz_service: SearchService, text: str) -> None:
     check(fuzz_service, text)
 
