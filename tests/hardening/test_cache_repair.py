@@ -125,13 +125,14 @@ def test_index_of_another_format_is_rebuilt(
     assert "(rebuilt)" in capsys.readouterr().out
 
 
-def _small_file_limit() -> None:
-    """In the child: writes past 64 KB fail with EFBIG, as writes on a full disk fail."""
-    import resource
-    import signal
-
-    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+SMALL_FILE_LIMIT = """
+import resource, signal, sys
+from reader.cli import main
+# Writes past 64 KB fail with EFBIG, as writes on a full disk fail with ENOSPC.
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def test_cache_disk_full_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
@@ -149,11 +150,10 @@ def test_cache_disk_full_is_a_sentence_not_a_traceback(tmp_path: Path) -> None:
 
     def reader(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "reader", "--base-dir", str(base), *args],
+            [sys.executable, "-c", SMALL_FILE_LIMIT, "--base-dir", str(base), *args],
             capture_output=True,
             text=True,
             timeout=300,
-            preexec_fn=_small_file_limit,
         )
 
     indexed = reader("index")

@@ -42,6 +42,10 @@ def test_pathological_markdown_renders_as_plain_text_at_once(name: str) -> None:
     rendered = markdown_to_html(body)
     took = time.thread_time() - started
     assert took < 1.0, f"{name}: {took:.1f} s"  # before: 1.4 s to 285 s
+    if name in FOUND_BY_FUZZING:
+        # Converted if it fits the CPU budget on this run, else cut off into plain text.
+        assert rendered.startswith(("<p>", "<h2>", "<blockquote>"))
+        return
     assert rendered.startswith("<p>")
     first_word = body.split()[0][:50]
     assert html.escape(first_word, quote=False) in rendered
