@@ -229,6 +229,12 @@ class LibraryStore:
         with self._lock:
             return list(self._loaded().values())
 
+    def known_summary(self, article_id: str) -> ArticleSummary | None:
+        """The article as this store last saw or wrote it, without a folder scan: what a
+        window needs to show its own writes at once (the scan runs in its worker)."""
+        with self._lock:
+            return self._loaded().get(article_id)
+
     def summary(self, article_id: str) -> ArticleSummary | None:
         with self._lock:
             self._catch_up()

@@ -92,13 +92,7 @@ def scrub_surrogates(article: Article) -> Article:
     clean = without_surrogates
     source = article.source
     if source is not None:
-        source = replace(
-            source,
-            kind=clean(source.kind),
-            file=clean(source.file),
-            sha256=clean(source.sha256),
-            url=clean(source.url),
-        )
+        source = replace(source, **{key: clean(value) for key, value in vars(source).items()})
     return replace(
         article,
         title=clean(article.title),
@@ -113,5 +107,9 @@ def scrub_surrogates(article: Article) -> Article:
         related=[
             replace(item, **{key: clean(value) for key, value in vars(item).items()})
             for item in article.related
+        ],
+        highlights=[
+            replace(mark, text=clean(mark.text), note=clean(mark.note))
+            for mark in article.highlights
         ],
     )

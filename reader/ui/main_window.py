@@ -716,7 +716,7 @@ class MainWindow(QMainWindow):
         them next); the live library's refresh, in its worker, brings everything else:
         imported rows, links and the index (never a ``store.summaries()`` here)."""
         store = self.services.store
-        summaries = [s for s in map(store.summary, changed) if s is not None]
+        summaries = [s for s in map(store.known_summary, changed) if s is not None]
         removed = list(removed)
         if summaries or removed:
             with QSignalBlocker(self.library_panel):

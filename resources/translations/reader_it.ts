@@ -583,6 +583,72 @@
     </message>
 </context>
 <context>
+    <name>ProblemsButton</name>
+    <message>
+        <source>Article files Reader could not read, and sync conflict copies</source>
+        <translation>File di articoli che Reader non ha potuto leggere e copie in conflitto della sincronizzazione</translation>
+    </message>
+    <message>
+        <source>⚠ %1 problems</source>
+        <translation>⚠ %1 problemi</translation>
+    </message>
+    <message>
+        <source>⚠ 1 problem</source>
+        <translation>⚠ 1 problema</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Could not keep this version</source>
+        <translation>Impossibile tenere questa versione</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Keep the article</source>
+        <translation>Tieni l’articolo</translation>
+    </message>
+    <message>
+        <source>Keep the article as it is; the copy goes to the trash</source>
+        <translation>Tieni l’articolo com’è; la copia va nel cestino</translation>
+    </message>
+    <message>
+        <source>Keep the copy</source>
+        <translation>Tieni la copia</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Apri cartella</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Problems in the library</source>
+        <translation>Problemi nella libreria</translation>
+    </message>
+    <message>
+        <source>Put the copy in the article&apos;s place; the article&apos;s version goes to the trash</source>
+        <translation>Metti la copia al posto dell’articolo; la versione dell’articolo va nel cestino</translation>
+    </message>
+    <message>
+        <source>Sync conflict copy of “%1” (%2): keep one version</source>
+        <translation>Copia in conflitto di “%1” (%2): tieni una sola versione</translation>
+    </message>
+    <message>
+        <source>These files in the library folder are not shown. Nothing was changed or deleted: fix or remove a file by hand, and Reader reads it again.</source>
+        <translation>Questi file nella cartella della libreria non vengono mostrati. Nulla è stato modificato o eliminato: correggi o rimuovi un file a mano e Reader lo rileggerà.</translation>
+    </message>
+</context>
+<context>
     <name>ReadMarks</name>
     <message>
         <source>Could not change the read mark: {error}</source>

@@ -133,10 +133,10 @@ def test_an_unexpected_error_fails_one_file_only(
 
     real_parse = batch.parse_file
 
-    def flaky_parse(path: Path):
+    def flaky_parse(path: Path, **options: object):
         if path.name == "a-bad.md":
             raise KeyError("surprise")
-        return real_parse(path)
+        return real_parse(path, **options)
 
     monkeypatch.setattr(batch, "parse_file", flaky_parse)
     report = import_with_a_good_file(tmp_path, store, "a-bad.md", b"# x\n\ny\n")

@@ -245,7 +245,7 @@ def test_import_and_undo_never_scan_the_library_on_the_gui_thread(
     window = live_window
     store = window.services.store
     on_gui_thread: list[str] = []
-    for name in ("summaries", "summaries_with_stamps", "refresh", "_scan_folder"):
+    for name in ("summaries", "summaries_with_stamps", "refresh", "_refresh"):
         original = getattr(store, name)
 
         def spy(*args, _original=original, _name=name, **kwargs):
