@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 assets_root=services.store.assets_root,
                 page_size=args.page_size,
                 link_index=services.store.link_index(),
+                fallback_language=services.language,
             )
         except ExportError as error:
             raise output.CliError(str(error)) from error

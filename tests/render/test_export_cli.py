@@ -43,6 +43,16 @@ def test_export_several_articles(library: list[str], tmp_path: Path, qapp: QGuiA
     assert first_page.startswith("Contents") and "Welcome to Reader" in first_page
 
 
+def test_export_labels_follow_lang_when_the_articles_do_not_agree(
+    library: list[str], tmp_path: Path, qapp: QGuiApplication
+) -> None:
+    """An Italian and an English article: the contents page is in the interface language,
+    which ``--lang`` sets for the CLI's PDF as it does for the window."""
+    output = tmp_path / "two.pdf"
+    assert main([*library, "--lang", "it", "export", SEED_ID, GUIDE_ID, "-o", str(output)]) == 0
+    assert pypdf.PdfReader(output).pages[0].extract_text().startswith("Indice")
+
+
 def test_unknown_id_exits_1_with_a_message(
     library: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
