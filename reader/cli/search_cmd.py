@@ -118,18 +118,28 @@ def print_table(results: SearchResults, *, bold: bool) -> None:
         print(f"{'#':>3}  {'DATE':<10}  {'ID':<{width}}  TITLE")
         for rank, hit in enumerate(results.hits, start=1):
             _print_hit(rank, hit, width, bold=bold)
-        shown = len(results.hits)
-        print(
-            f"{shown} of {results.total_text()} results"
-            if shown < results.total
-            else f"{shown} results"
-        )
+        print(count_line(results))
     if results.suggestion:
         output.line(f"did you mean: {results.suggestion}")
+
+
+def count_line(results: SearchResults) -> str:
+    """ "3 results", "20 of 1,000+ results", "0 results, then 2 partial matches"."""
+    full = sum(1 for hit in results.hits if not hit.missing)
+    partial = len(results.hits) - full
+    if full < results.total:
+        line = f"{full} of {results.total_text()} results"
+    else:
+        line = f"{full} result" + ("" if full == 1 else "s")
+    if partial:
+        line += f", then {partial} partial match" + ("" if partial == 1 else "es")
+    return line
 
 
 def _print_hit(rank: int, hit: SearchHit, width: int, *, bold: bool) -> None:
     date = hit.published.isoformat() if hit.published else "-"
     output.line(f"{rank:>3}  {date:<10}  {hit.id:<{width}}  {hit.title}")
+    if hit.missing:
+        output.line(f"{'':5}(partial: no {', '.join(hit.missing)})")
     if hit.snippet:
         print(f"{'':5}{terminal_snippet(hit.snippet, bold=bold)}")

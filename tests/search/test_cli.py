@@ -48,7 +48,7 @@ def test_search_table(base: list[str], capsys) -> None:
     out = capsys.readouterr().out
     assert "2024-03-25-l-intelligenza-artificiale-e-il-lavoro" in out
     assert "L’intelligenza artificiale e il lavoro" in out
-    assert "1 results" in out
+    assert out.splitlines()[-1] == "1 result"
     assert "<b>" not in out and "&amp;" not in out
 
 
@@ -69,6 +69,10 @@ def test_search_json_flags_partial_matches(base: list[str], capsys) -> None:
     [hit] = data["hits"]
     assert hit["title"] == "L’intelligenza artificiale e il lavoro"
     assert hit["partial"] is True and hit["missing"] == ["casa"]
+    assert main([*base, "search", "Cosa cambia il lavoro a casa?"]) == 0
+    out = capsys.readouterr().out
+    assert "(partial: no casa)" in out
+    assert out.splitlines()[-1] == "0 results, then 1 partial match"
     assert main([*base, "search", "lavoro scuola", "--json"]) == 0
     [hit] = json.loads(capsys.readouterr().out)["hits"]
     assert hit["partial"] is False and hit["missing"] == []
