@@ -27,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.collectors import TopCollector
@@ -272,16 +273,7 @@ class SearchService:
                 before = len(reader.leaf_readers())
             if before <= 1:
                 return before
-            writer = folder.writer(timeout=2.0, limitmb=FRESH_LIMIT_MB)
-            try:
-                writer.commit(optimize=True)
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    writer.cancel()
-                raise
-            finally:
-                folder.writer_done()
-            self._refresh_searcher()
+            self._commit_merge(folder, timeout=2.0, optimize=True)
             return before
 
     def segment_count(self) -> int:
@@ -304,17 +296,22 @@ class SearchService:
             folder = self._folder
             if len(folder.ix._segments()) < 2:
                 return len(folder.ix._segments())
-            writer = folder.writer(timeout=0.5, limitmb=FRESH_LIMIT_MB)
-            try:
-                writer.commit(mergetype=merge_two_smallest)
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    writer.cancel()
-                raise
-            finally:
-                folder.writer_done()
-            self._refresh_searcher()
+            self._commit_merge(folder, timeout=0.5, mergetype=merge_two_smallest)
             return len(folder.ix._segments())
+
+    def _commit_merge(self, folder: Any, *, timeout: float, **how: Any) -> None:
+        """Commit a writer that adds nothing, only merges as ``how`` says (with the write
+        lock held); the searcher then sees the merged segments."""
+        writer = folder.writer(timeout=timeout, limitmb=FRESH_LIMIT_MB)
+        try:
+            writer.commit(**how)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                writer.cancel()
+            raise
+        finally:
+            folder.writer_done()
+        self._refresh_searcher()
 
     def merge_in_background(self, stop: Callable[[], bool], target: int = 1) -> int:
         """Merge step by step until ``target`` segments are left or ``stop()`` says so.

@@ -47,12 +47,12 @@ def private_trash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data_home
 
 
-@pytest.fixture
-def window(qtbot, sample_services: Services) -> Iterator[object]:
-    """The main window on the sample library, shown, with the search index built."""
+def shown_window(qtbot, services: Services) -> Iterator[object]:
+    """A main window on ``services``, shown, once its search index is built and its
+    workers are idle; closed afterwards. The body of the window fixtures."""
     from reader.ui.main_window import MainWindow
 
-    main_window = MainWindow(sample_services)
+    main_window = MainWindow(services)
     qtbot.addWidget(main_window)
     with qtbot.waitSignal(main_window.index_finished, timeout=20_000) as indexed:
         main_window.show()
@@ -60,6 +60,12 @@ def window(qtbot, sample_services: Services) -> Iterator[object]:
     qtbot.waitUntil(lambda: not main_window.jobs.is_busy(), timeout=20_000)
     yield main_window
     main_window.close()
+
+
+@pytest.fixture
+def window(qtbot, sample_services: Services) -> Iterator[object]:
+    """The main window on the sample library, shown, with the search index built."""
+    yield from shown_window(qtbot, sample_services)
 
 
 @pytest.fixture

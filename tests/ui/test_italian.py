@@ -28,7 +28,7 @@ from reader.language import saved_language
 from reader.paths import Paths, translations_dir
 from reader.search import SearchHit, SearchResults
 from reader.ui.related_panel import EntryKind, RelatedRole
-from tests.ui.conftest import SEED_ID
+from tests.ui.conftest import SEED_ID, shown_window
 
 IMPORT_GUIDE_ID = "2026-11-18-importare-gli-articoli"
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -54,15 +54,7 @@ def italian_services(paths: Paths) -> Iterator[Services]:
 
 @pytest.fixture
 def italian_window(qtbot, italian, italian_services: Services) -> Iterator[object]:
-    from reader.ui.main_window import MainWindow
-
-    window = MainWindow(italian_services)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.index_finished, timeout=20_000):
-        window.show()
-    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
-    yield window
-    window.close()
+    yield from shown_window(qtbot, italian_services)
 
 
 def catalog() -> dict[str, str]:

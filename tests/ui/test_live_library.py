@@ -18,6 +18,7 @@ from reader.library.model import Article
 from reader.services import Services
 from reader.ui.library_model import Column
 from reader.ui.related_panel import EntryKind
+from tests.ui.conftest import shown_window
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_MS = 5000
@@ -26,15 +27,7 @@ WAIT_MS = 5000
 
 @pytest.fixture
 def live_window(qtbot, small_services: Services) -> Iterator[object]:
-    from reader.ui.main_window import MainWindow
-
-    window = MainWindow(small_services)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.index_finished, timeout=20_000):
-        window.show()
-    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
-    yield window
-    window.close()
+    yield from shown_window(qtbot, small_services)
 
 
 def write_outside(services: Services, article_id: str, article: Article) -> Path:

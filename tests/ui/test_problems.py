@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 
 from reader.app import Services
 from reader.ui.problems import ProblemsDialog
+from tests.ui.conftest import shown_window
 
 ORIGINAL = "2026-11-22-welcome-to-reader"
 COPY = f"{ORIGINAL}.sync-conflict-20261201-101010-ABCDEFG"
@@ -18,20 +19,12 @@ COPY = f"{ORIGINAL}.sync-conflict-20261201-101010-ABCDEFG"
 
 @pytest.fixture
 def troubled_window(qtbot, sample_services: Services) -> Iterator[object]:
-    from reader.ui.main_window import MainWindow
-
     articles = sample_services.store.articles_dir
     (articles / "rotto.md").write_text("---\ntitle: x\npublished: 2024-02-30\n---\n", "utf-8")
     (articles / f"{COPY}.md").write_text(
         "---\ntitle: Welcome to Reader\n---\n\nThe version edited on the phone.\n", "utf-8"
     )
-    window = MainWindow(sample_services)
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.index_finished, timeout=20_000):
-        window.show()
-    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
-    yield window
-    window.close()
+    yield from shown_window(qtbot, sample_services)
 
 
 def test_problems_entry_lists_and_settles(qtbot, troubled_window) -> None:
