@@ -192,7 +192,8 @@ class LiveLibrary(QObject):
 
 def follow_changes(window: MainWindow, changes: LibraryChanges) -> None:
     """Bring ``window`` up to date with articles changed in the folder: the rows by diff,
-    the open article, its related/linked-from links and (in the background) the index.
+    the open article, its related/linked-from links and (in the background) the index of
+    just the articles that changed.
 
     The window's handling of ``LiveLibrary.changed``, kept here with the watcher so the
     main window only wires it (the related index asks the catalog, so it is current).
@@ -209,7 +210,7 @@ def follow_changes(window: MainWindow, changes: LibraryChanges) -> None:
         _reload_if_edited(window, article)
     elif article is not None:
         window._show_related(article)  # links may have come or gone with other articles
-    window.update_index(check_folder=False)
+    window.update_index_for(changes.ids)
 
 
 def _reload_if_edited(window: MainWindow, shown: Article) -> None:

@@ -7,7 +7,7 @@ core, reached through the ``Services`` (``reader.services``) built by ``reader.a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,6 +81,8 @@ if TYPE_CHECKING:
 
 SIMILAR_LIMIT = 5
 UNDO_MESSAGE_MS = 10_000
+MAX_TARGETED_INDEX_IDS = 500
+"""More outside changes than this at once are indexed by a full (stamp-walking) update."""
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +106,8 @@ class MainWindow(QMainWindow):
         self._related_index = RelatedIndex([])
         self._similar_token = 0
         self._index_again: bool | None = None  # asked while one ran: run one more (check_folder)
+        self._render_token = 0  # the latest render; a worker's older one is dropped
+        self._render_pending = False  # a large article is rendering in the worker
 
         self.library_model = LibraryModel(self)
         # A large library opens at once from the catalog as last seen; a worker then checks
@@ -395,6 +399,27 @@ class MainWindow(QMainWindow):
             on_progress=lambda done, total: self._show_progress(self.tr("Indexing"), done, total),
         )
 
+    def update_index_for(self, article_ids: Collection[str]) -> None:
+        """Re-index just these articles (added, edited or removed outside the window).
+
+        ``SearchService.update_articles`` stats and reads only the named files, where
+        ``update`` walks every article's stamp (most of a one-article update at 100k
+        articles). Many ids (a sync), or an index job already running, take the full update
+        path, which queues behind the running job."""
+        service = self.search.service
+        if service is None:
+            return
+        if len(article_ids) > MAX_TARGETED_INDEX_IDS or "index" in self.jobs.running_names():
+            self.update_index(check_folder=False)
+            return
+        ids = list(article_ids)
+        self.jobs.start(
+            "index",
+            lambda _progress: service.update_articles(ids),
+            on_success=self._index_updated,
+            on_failure=self._index_failed,
+        )
+
     def _index_updated(self, _stats: object) -> None:
         if self._index_again is not None:
             check_folder, self._index_again = self._index_again, None
@@ -437,19 +462,22 @@ class MainWindow(QMainWindow):
             self._remember_position()
             self.history.visit(article_id)
         self.read_tracker.stop()
-        self._render(article)
+        fraction = scroll_to if scroll_to is not None else self.settings.scroll_position(article_id)
+
+        def place() -> None:
+            if highlight:
+                self.reader_view.highlight_terms(list(highlight))
+            else:
+                self._restore_scroll(fraction)
+
+        shown = self._render(article, then=place)
         self.current_article = article
         self.live_library.watch_article(article_id)
         self.setWindowTitle(self.tr("{title} — Reader").format(title=article.title))
         self.library_panel.select(article_id)
         self._show_related(article)
-        if highlight:
-            self.reader_view.highlight_terms(list(highlight))
-        else:
-            fraction = (
-                scroll_to if scroll_to is not None else self.settings.scroll_position(article_id)
-            )
-            self._restore_scroll(fraction)
+        if shown:
+            place()
         # Showing is not reading: the read rule (dwell time or end reached) decides.
         if article.read:
             self.read_tracker.stop()
@@ -459,21 +487,75 @@ class MainWindow(QMainWindow):
         self._update_navigation()
         return True
 
-    def _render(self, article: Article) -> None:
-        """Put ``article`` in the reading view in the current theme (writes nothing)."""
-        from reader.render.html import render_article
+    def _render(self, article: Article, *, then: Callable[[], None] | None = None) -> bool:
+        """Put ``article`` in the reading view in the current theme (writes nothing).
 
+        Returns True when it is shown on return. A body ``render_is_slow`` finds large is
+        rendered in the worker pool instead (Markdown takes about a second per 400 KB, which
+        would freeze the window) behind an "Opening…" line, and False is returned; once it
+        is shown, ``then`` runs (the caller of a True return does its own), or by default
+        the view goes back to the reading position and highlighted terms it had (the
+        re-renders for a theme, a preference, a highlight).
+        A render overtaken by another one, or by the article being closed, is dropped.
+        """
+        from reader.render.html import render_article, render_is_slow
+
+        self._render_token += 1
+        token = self._render_token
         assets = self.services.store.assets_dir(article.id)
         related = self._related_index.resolve(article.related, exclude=article.id)
-        html = render_article(
-            article,
-            related=related,
-            theme=self.effective_theme,
-            assets_dir=assets,
-            fallback_language=self.services.language,
-            links=self.services.store.link_index(check_folder=False).resolver(article),
-            words_per_minute=self.reading_progress.words_per_minute,
-        )
+        links = self.services.store.link_index(check_folder=False).resolver(article)
+        theme = self.effective_theme
+        language = self.services.language
+        words_per_minute = self.reading_progress.words_per_minute
+
+        def render(_progress: object = None) -> str:
+            return render_article(
+                article,
+                related=related,
+                theme=theme,
+                assets_dir=assets,
+                fallback_language=language,
+                links=links,
+                words_per_minute=words_per_minute,
+            )
+
+        if not render_is_slow(article.body):
+            self._render_pending = False
+            self._show_rendered(article, render(), assets)
+            return True
+        if then is None:
+            fraction = self.reader_view.scroll_fraction()
+            terms = self.reader_view.highlighted_terms
+
+            def then() -> None:
+                if terms:
+                    self.reader_view.highlight_terms(terms, scroll=False)
+                self._restore_scroll(fraction)
+
+        self._render_pending = True
+        self.reader_view.clear_article(self.tr("Opening…"))
+        after = then
+
+        def rendered(html: str) -> None:
+            if token != self._render_token or self.current_article is not article:
+                return  # another article (or another render of this one) came since
+            self._render_pending = False
+            self._show_rendered(article, html, assets)
+            after()
+
+        def failed(message: str) -> None:
+            if token != self._render_token or self.current_article is not article:
+                return
+            self._render_pending = False
+            self.reader_view.clear_article(
+                self.tr("Could not show this article: {message}").format(message=message)
+            )
+
+        self.jobs.start("render", render, on_success=rendered, on_failure=failed)
+        return False
+
+    def _show_rendered(self, article: Article, html: str, assets: Path) -> None:
         self.reader_view.show_html(self.preferences.apply_to(html), article_assets=assets)
         self.highlighter.paint(article)
         self.outline.panel.rebuild()
@@ -491,8 +573,8 @@ class MainWindow(QMainWindow):
         self.reader_view.set_scroll_fraction(fraction)
 
     def _remember_position(self) -> None:
-        if self.current_article is None:
-            return
+        if self.current_article is None or self._render_pending:
+            return  # (an "Opening…" line has no reading position)
         fraction = self.reader_view.scroll_fraction()
         self.history.remember_scroll(fraction)
         self.settings.set_scroll_position(self.current_article.id, fraction)

@@ -382,6 +382,10 @@
         <translation>Impossibile ripristinare: {error}</translation>
     </message>
     <message>
+        <source>Could not show this article: {message}</source>
+        <translation>Impossibile mostrare questo articolo: {message}</translation>
+    </message>
+    <message>
         <source>Exported {path}</source>
         <translation>Esportato {path}</translation>
     </message>
@@ -408,6 +412,10 @@
     <message>
         <source>Moved “{title}” to the trash — Ctrl+Z to undo</source>
         <translation>“{title}” spostato nel cestino — Ctrl+Z per annullare</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Apertura…</translation>
     </message>
     <message>
         <source>Reading theme</source>

@@ -311,3 +311,36 @@ def test_the_list_keeps_its_scroll_position(qtbot, small_services: Services) -> 
     assert bar.value() == before
     assert table.indexAt(table.viewport().rect().topLeft()).row() == first_visible
     assert resets == []
+
+
+def test_an_outside_edit_is_indexed_by_id_without_a_full_update(
+    qtbot, live_window, monkeypatch
+) -> None:
+    """The live library re-indexes just the changed files (``update_articles``): a full
+    ``update`` walks every article's stamp, most of the cost at 100k articles."""
+    window = live_window
+    service = window.search.service
+    updated_ids: list[list[str]] = []
+    full_updates: list[object] = []
+    real_update_articles, real_update = service.update_articles, service.update
+
+    def update_articles(ids):
+        updated_ids.append(list(ids))
+        return real_update_articles(ids)
+
+    def update(*args, **kwargs):
+        full_updates.append(args)
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(service, "update_articles", update_articles)
+    monkeypatch.setattr(service, "update", update)
+    beta_id = _id_of(window, "Beta article")
+    beta = window.services.store.get(beta_id)
+    assert search_ids(qtbot, window, "orchards") == []
+    write_outside(
+        window.services, beta_id, dataclasses.replace(beta, body="Beta now visits orchards.")
+    )
+    qtbot.waitUntil(lambda: search_ids(qtbot, window, "orchards") == [beta_id], timeout=WAIT_MS)
+    assert search_ids(qtbot, window, "bridges") == []
+    assert [beta_id] in updated_ids
+    assert full_updates == []
