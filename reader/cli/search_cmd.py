@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             'Words must all match; "exact phrases", a OR b, -excluded, prefix*, '
             "title: author: category: tag: lang: published:2024-03 (or 2024-01..2024-06), "
-            "is:unread, is:starred."
+            "is:unread, is:starred, has:highlights, note: (your highlights' notes)."
         ),
     )
     parser.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")

@@ -228,6 +228,8 @@ def article_document(article: Article) -> tuple[dict[str, object], str, str]:
         "lang": declared or lang or "und",
         "read": bool(article.read),
         "starred": bool(article.starred),
+        "highlighted": bool(article.highlights),
+        "notes": "\n".join(item.note for item in article.highlights if item.note),
     }
     if article.published is not None:
         fields["published"] = date_key(article.published)

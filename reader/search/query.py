@@ -11,7 +11,7 @@ Grammar (informal)::
     query   := item*                       items are ANDed
     item    := clause ("OR" clause)*       "OR" or "|" between two clauses
     clause  := ["-" | "NOT "] [field ":"] (word | word* | "phrase" | [a TO b])
-    field   := title author category tag lang published is  (+ a few aliases)
+    field   := title author category tag note lang published is has  (+ a few aliases)
 
 Parsing never raises: an unknown field, an unparsable date or a stray quote degrades to
 the words it contains.
@@ -55,6 +55,9 @@ _FIELD_ALIASES = {
     "date": "published",
     "data": "published",
     "is": "is",
+    "has": "has",
+    "note": "note",
+    "notes": "note",
 }
 
 _FLAGS = {
@@ -66,6 +69,13 @@ _FLAGS = {
     "unstarred": ("starred", False),
 }
 
+_HAS = {
+    "highlights": ("highlighted", True),
+    "highlight": ("highlighted", True),
+    "evidenziazioni": ("highlighted", True),
+}
+"""``has:`` values: what an article has (the flags above are what it is)."""
+
 # (logical field) -> (unstemmed field, stemmed field or None, weight name).
 _FIELDS: dict[str | None, tuple[str, str | None, str]] = {
     None: ("text", "stems", "text"),
@@ -73,6 +83,7 @@ _FIELDS: dict[str | None, tuple[str, str | None, str]] = {
     "author": ("author", None, "text"),
     "category": ("category", None, "text"),
     "tag": ("tags", None, "text"),
+    "note": ("notes", None, "text"),
 }
 
 _TOKEN = re.compile(
@@ -96,7 +107,7 @@ class Clause:
     kind: str
     """"word", "prefix", "phrase", "date", "flag" or "lang"."""
     field: str | None = None
-    """Logical field ("title", "author", "category", "tag") or None for everywhere."""
+    """Logical field ("title", "author", "category", "tag", "note") or None for everywhere."""
     words: tuple[str, ...] = ()
     """Folded words (for "prefix", the last one is the prefix)."""
     span: tuple[int, int] = (0, 0)
@@ -217,8 +228,8 @@ def _clauses_for(match: re.Match[str]) -> list[Clause]:
         if clause is not None:
             return [clause]
         return _text_clauses(None, value, span, value_group)
-    if logical == "is":
-        flag = _FLAGS.get(value.lower())
+    if logical in ("is", "has"):
+        flag = (_FLAGS if logical == "is" else _HAS).get(value.lower())
         if flag is not None:
             return [Clause("flag", flag=flag)]
         return _text_clauses(None, value, span, value_group)

@@ -13,7 +13,11 @@ Why this shape (format 3; format 2 had ten text fields):
   related) and a three-word AND was an AND of three 10-way ORs.
 * ``title`` (unstemmed, positions: ``title:`` and title phrases) and ``title_stems``
   (stemmed like ``stems``) are small; ``title_stems`` carries the title weight.
-* ``author``, ``category`` and ``tags`` exist for ``author:``/``category:``/``tag:`` only.
+* ``author``, ``category`` and ``tags`` exist for ``author:``/``category:``/``tag:`` only;
+  ``notes`` (the notes of the article's highlights) for ``note:`` and ``highlighted``
+  for ``has:highlights`` (format 4). The highlighted passages themselves are body
+  text, already in ``text``/``stems``; the notes are not, and stay out of the
+  catch-all so a plain word does not match what the reader wrote about an article.
 * Field weights are applied at query time (a Term's boost multiplies its score), not as
   Whoosh field boosts: those scale term frequency, which BM25 then saturates, so a title
   hit would not reliably outrank a body that repeats the word.
@@ -39,7 +43,7 @@ from reader.search.analysis import (
     stemmed_analyzer,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """Bump when the schema or the analysis changes: an older index is then rebuilt."""
 
 
@@ -122,9 +126,11 @@ def build_schema() -> Schema:
         author=FoldedText(),
         category=FoldedText(),
         tags=FoldedText(),
+        notes=FoldedText(),
         lang=ID(),
         published=NUMERIC(numtype=int, bits=32, signed=False, stored=True, sortable=True),
         read=BOOLEAN(),
         starred=BOOLEAN(),
+        highlighted=BOOLEAN(),
         category_label=STORED(),
     )

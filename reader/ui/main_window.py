@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
             self.settings,
             lambda: self.current_article,
             self,
+            by_hand=self._set_read_by_hand,
         )
         self.read_tracker = self.read_marks.tracker
         self._connect(self.commands)
@@ -719,17 +720,19 @@ class MainWindow(QMainWindow):
 
     # -- article commands ------------------------------------------------------------------
     def toggle_star(self) -> None:
+        """Ctrl+D: star or unstar the open article, as a step of the undo stack."""
         article = self.current_article
         if article is None:
             return
-        try:
-            self.services.store.set_flags(article.id, starred=not article.starred)
-        except LibraryError as error:
-            self.statusBar().showMessage(str(error), UNDO_MESSAGE_MS)
-            return
-        article.starred = not article.starred
-        self.library_model.set_flags(article.id, starred=article.starred)
-        self._update_navigation()
+        self.organiser.set_starred(not article.starred, [article.id])
+        self._update_navigation()  # also when nothing changed or the write failed
+
+    def _set_read_by_hand(self, article_id: str, read: bool) -> bool:
+        """Mark as Read/Unread of the open article, as a step of the undo stack; True if
+        the article now has that mark (the organiser reports a failed write)."""
+        self.organiser.set_read(read, [article_id])
+        current = self.current_article
+        return current is not None and current.id == article_id and current.read == read
 
     def set_mark_read_after(self, seconds: int) -> None:
         """The read rule: seconds of dwell (0: on opening, -1: only at the end or by hand)."""

@@ -95,7 +95,13 @@ class ReadTracker(QObject):
 
 
 class ReadMarks(QObject):
-    """The one writer of the read flag: the reader's commands and the tracker's rule."""
+    """The one writer of the read flag: the reader's commands and the tracker's rule.
+
+    The reader's own Mark as Read/Unread go through ``by_hand`` when given (the window
+    passes its undo stack's, so Ctrl+Z takes them back like any other change); the
+    tracker's rule writes directly: it is not something the person did, and an undo
+    step for it would surprise them.
+    """
 
     message = Signal(str)
     """Something to tell the reader (status bar)."""
@@ -108,8 +114,10 @@ class ReadMarks(QObject):
         settings: WindowSettings,
         current_article: Callable[[], Article | None],
         parent: QObject | None = None,
+        by_hand: Callable[[str, bool], bool] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._by_hand = by_hand
         self._store = store
         self._model = library_model
         self._settings = settings
@@ -119,15 +127,22 @@ class ReadMarks(QObject):
         tracker.read_reached.connect(self._rule_met)
 
     def mark_read(self) -> None:
-        article = self._current()
-        if article is not None and self.set_read(article, True):
+        if self._mark_by_hand(True):
             self.message.emit(self.tr("Marked as read"))
 
     def mark_unread(self) -> None:
         """Ctrl+U: unread, and it stays so until the article is opened again."""
-        article = self._current()
-        if article is not None and self.set_read(article, False):
+        if self._mark_by_hand(False):
             self.message.emit(self.tr("Marked as unread"))
+
+    def _mark_by_hand(self, read: bool) -> bool:
+        article = self._current()
+        if article is None:
+            return False
+        if self._by_hand is None:
+            return self.set_read(article, read)
+        self.tracker.stop()
+        return self._by_hand(article.id, read)
 
     def set_rule(self, seconds: int) -> None:
         self._settings.set_mark_read_after(seconds)

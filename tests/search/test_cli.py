@@ -102,3 +102,22 @@ def test_index_merge(base: list[str], capsys, monkeypatch: pytest.MonkeyPatch) -
     assert "index: already one segment" in capsys.readouterr().out
     assert main([*base, "search", "lavoro"]) == 0
     assert "L’intelligenza artificiale e il lavoro" in capsys.readouterr().out
+
+
+def test_search_highlights_json(base: list[str], tmp_path: Path, capsys) -> None:
+    from reader.library.model import Highlight
+
+    store = LibraryStore(Paths.resolve(base_dir=tmp_path / "base").library)
+    marked = store.add(
+        Article(
+            title="Bees",
+            body="Bees dance to tell the hive where the flowers are.",
+            lang="en",
+            highlights=[Highlight("Bees dance", note="waggle")],
+        )
+    )
+    assert main([*base, "search", "has:highlights", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [hit["id"] for hit in data["hits"]] == [marked.id] and data["total"] == 1
+    assert main([*base, "search", "note:waggle", "--json"]) == 0
+    assert [hit["id"] for hit in json.loads(capsys.readouterr().out)["hits"]] == [marked.id]

@@ -71,6 +71,13 @@ def test_flags_and_lang() -> None:
     assert kinds("is:nonsense") == [[("word", None, ("nonsense",))]]
 
 
+def test_has_highlights_and_note_field() -> None:
+    [[has], [note]] = parse("has:Highlights note:Formiche").groups
+    assert has.kind == "flag" and has.flag == ("highlighted", True)
+    assert (note.kind, note.field, note.words) == ("word", "note", ("formiche",))
+    assert kinds("has:nothing") == [[("word", None, ("nothing",))]]
+
+
 @pytest.mark.parametrize(
     "text", ["", "   ", '"', "((", ")", "-", "*", "OR", "title:", ":", "a*", '"unclosed phrase']
 )

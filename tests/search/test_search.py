@@ -220,3 +220,40 @@ def test_snippets_do_not_mark_stopwords(empty_services) -> None:
     assert "<b>e</b>" not in hit.snippet and "<b>una</b>" not in hit.snippet
     (only_stopwords,) = service.search('"una storia"').hits
     assert "<b>una</b> <b>storia</b>" in only_stopwords.snippet  # a phrase keeps every word
+
+
+def test_highlights_and_their_notes_are_searchable(tmp_path: Path) -> None:
+    from reader.library.model import Highlight
+
+    marked = Article(
+        title="Bees",
+        body="Bees dance to tell the hive where the flowers are.",
+        lang="en",
+        highlights=[Highlight("Bees dance", note="Compare with ants' pheromone trails")],
+    )
+    plain = Article(title="Ants", body="Ants follow pheromone trails to food.", lang="en")
+    later = Article(title="Wasps", body="Wasps build paper nests.", lang="en")
+    store, (marked_id, plain_id, later_id) = build_store(
+        tmp_path / "library", [marked, plain, later]
+    )
+    service = SearchService(tmp_path / "index", store)
+    try:
+        service.update()
+        assert found(service, "has:highlights") == [marked_id]
+        assert found(service, "note:pheromone") == [marked_id]
+        assert found(service, "notes:trails") == [marked_id]  # alias, folded words
+        assert found(service, "note:nests") == []  # body text is not a note
+        # A note's words are not body words: a plain search finds the article with them
+        # in its body only.
+        assert found(service, "pheromone") == [plain_id]
+        assert set(found(service, "-has:highlights")) == {plain_id, later_id}
+
+        # A highlight added later is found after the next sync.
+        article = store.get(later_id)
+        article.highlights = [Highlight("paper nests", colour="green", note="origami")]
+        store.update(article)
+        service.update()
+        assert set(found(service, "has:highlights")) == {marked_id, later_id}
+        assert found(service, "note:origami") == [later_id]
+    finally:
+        service.close()

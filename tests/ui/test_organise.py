@@ -160,3 +160,62 @@ def test_export_a_multi_selection_to_one_pdf(qtbot, window, tmp_path: Path) -> N
     reader = pypdf.PdfReader(tmp_path / "two.pdf")
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[1:] == [article.title for article in articles]
+
+
+def _edit_menu_undo(window):
+    """The undo entry as the Edit menu shows it."""
+    edit_menu = next(
+        action.menu()
+        for action in window.menuBar().actions()
+        if action.text().replace("&", "") in ("Edit", "Modifica")
+    )
+    return next(action for action in edit_menu.actions() if action is window.organiser.undo_action)
+
+
+def test_ctrl_d_on_the_open_article_is_undone_by_ctrl_z(qtbot, window) -> None:
+    window.open_article(WELCOME_ID)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert not _on_disk(window, WELCOME_ID).starred
+    qtbot.keyClick(window.reader_view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert _on_disk(window, WELCOME_ID).starred
+    assert window.library_model.summary(WELCOME_ID).starred
+    assert window.commands.toggle_star.isChecked()
+    assert _edit_menu_undo(window).text() == "&Undo Star"
+
+    qtbot.keyClick(window.reader_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not _on_disk(window, WELCOME_ID).starred
+    assert not window.library_model.summary(WELCOME_ID).starred
+    assert not window.commands.toggle_star.isChecked()
+    assert window.current_article.id == WELCOME_ID and not window.current_article.starred
+    assert window.organiser.redo_action.text() == "&Redo Star"
+
+
+def test_mark_read_and_unread_from_the_article_menu_are_undoable(qtbot, window) -> None:
+    window.set_mark_read_after(-1)  # only by hand (or at the end): nothing else writes
+    window.open_article(WELCOME_ID)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view = window.reader_view
+    control, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view, Qt.Key.Key_U, control | shift)
+    assert _on_disk(window, WELCOME_ID).read
+    assert _edit_menu_undo(window).text() == "&Undo Mark as Read"
+    assert window.statusBar().currentMessage() == "Marked as read"
+    qtbot.keyClick(view, Qt.Key.Key_U, control)
+    assert not _on_disk(window, WELCOME_ID).read
+    assert _edit_menu_undo(window).text() == "&Undo Mark as Unread"
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, control)
+    assert _on_disk(window, WELCOME_ID).read and window.library_model.summary(WELCOME_ID).read
+    qtbot.keyClick(view, Qt.Key.Key_Z, control)
+    assert not _on_disk(window, WELCOME_ID).read
+    assert not window.library_model.summary(WELCOME_ID).read
+
+
+def test_reading_by_the_dwell_rule_is_not_an_undo_step(qtbot, window) -> None:
+    window.set_mark_read_after(0)  # read as soon as opened
+    window.open_article(WELCOME_ID)
+    assert _on_disk(window, WELCOME_ID).read
+    assert window.organiser.stack.count() == 0
+    assert not window.organiser.undo_action.isEnabled()
