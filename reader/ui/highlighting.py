@@ -29,6 +29,7 @@ from reader.render.pdf import HIGHLIGHT_BACKGROUNDS, paint_highlights
 if TYPE_CHECKING:
     from reader.library.model import Article
     from reader.ui.main_window import MainWindow
+    from reader.ui.reader_view import ReaderView
 
 COLOUR_LABELS = {
     "yellow": QT_TRANSLATE_NOOP("Highlighter", "Yellow"),
@@ -48,7 +49,7 @@ class HighlightsDock(QDockWidget):
 
     remove_requested = Signal(int)
 
-    def __init__(self, window: QMainWindow, view: QTextBrowser) -> None:
+    def __init__(self, window: QMainWindow, view: ReaderView) -> None:
         super().__init__(window)
         self.setObjectName("highlightsDock")
         self.setWindowTitle(self.tr("Highlights"))
@@ -89,7 +90,7 @@ class HighlightsDock(QDockWidget):
         cursor = self._view.document().find(first) if first else QTextCursor()
         if not cursor.isNull():
             self._view.setTextCursor(cursor)
-            self._view.ensureCursorVisible()
+            self._view.scroll_into_view(cursor)  # whole, with context: not at an edge
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (

@@ -242,10 +242,10 @@ class ReaderView(QTextBrowser):
             first = QTextCursor(cursors[0])
             first.clearSelection()
             self.setTextCursor(first)
-            self._scroll_into_view(cursors[0])
+            self.scroll_into_view(cursors[0])
         return len(cursors)
 
-    def _scroll_into_view(self, match: QTextCursor) -> None:
+    def scroll_into_view(self, match: QTextCursor) -> None:
         """Show a match with context: one on the first screen (the title, say) keeps the top
         of the article in view; a later one goes a third of the way down the view, whole,
         rather than wherever ``ensureCursorVisible`` would leave it (half cut at an edge)."""

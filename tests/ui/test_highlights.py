@@ -126,6 +126,9 @@ def test_highlights_panel_lists_jumps_and_deletes(qtbot, window) -> None:
     rect = dock.list.visualItemRect(dock.list.item(1))
     qtbot.mouseClick(dock.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.textCursor().selectedText() == "Where to go next"
+    # Shown whole and with context, not left at the bottom edge of the view.
+    shown = view.cursorRect(view.textCursor())
+    assert shown.top() >= 0 and shown.bottom() <= view.viewport().height() * 0.8
     dock.list.setCurrentRow(0)
     dock.list.setFocus()
     qtbot.keyClick(dock.list, Qt.Key.Key_Delete)
