@@ -3,6 +3,15 @@
 The window composes widgets and reacts to their signals; the widgets themselves know nothing
 of each other, and the work (store, index, renderer, importers, PDF) lives in the Qt-free
 core, reached through the ``Services`` (``reader.services``) built by ``reader.app``.
+
+What the window does is done by parts, each a small class with one responsibility:
+``ArticleDisplay`` (opening and rendering an article, its related panel), ``IndexJobs``
+(background index updates), ``Navigation`` (history and the commands that follow the open
+article), ``SearchDisplay`` (the left pane while searching), ``Trash`` (delete and undo),
+``ThemeControl`` (the theme choice), ``StatusLine`` (progress and counts) and ``menus``
+(the menu bar and toolbar). The window builds them, connects signals to them, and keeps thin
+methods of the old names (``open_article``, ``_render``, ``update_index``…) for the other
+parts and the tests that call them.
 """
 
 from __future__ import annotations
@@ -12,14 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QMimeData,
-    QObject,
     QSignalBlocker,
     QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
@@ -32,31 +38,30 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QLabel,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QSplitter,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.library.history import History, HistoryEntry
+from reader.library.history import History
 from reader.library.related import RelatedIndex
-from reader.library.store import LibraryError
-from reader.ui.actions import WindowActions, create_actions, theme_label
+from reader.ui.actions import WindowActions, create_actions
+from reader.ui.article_display import ArticleDisplay
 from reader.ui.find_bar import FindBar
 from reader.ui.help_menu import HelpMenu
 from reader.ui.highlighting import Highlighter
-from reader.ui.i18n import counted, format_list_date
+from reader.ui.i18n import counted
 from reader.ui.inbox import Inbox, report_inbox_pass
-from reader.ui.language_menu import LanguageMenu
+from reader.ui.index_jobs import IndexJobs
 from reader.ui.layout import LayoutController
 from reader.ui.library_model import LibraryModel
 from reader.ui.library_panel import LibraryPanel
 from reader.ui.live_library import LiveLibrary, follow_changes
+from reader.ui.menus import build_menus, build_toolbar, build_view_menu
+from reader.ui.navigation import Navigation
 from reader.ui.organise import Organiser
 from reader.ui.outline import OutlineDock
 from reader.ui.preferences import Preferences
@@ -64,25 +69,24 @@ from reader.ui.problems import ProblemsButton
 from reader.ui.progress import ReadingProgress
 from reader.ui.read_state import ReadMarks, ReadTracker
 from reader.ui.reader_view import ReaderView
-from reader.ui.related_panel import EntryKind, RelatedEntry, RelatedPanel
+from reader.ui.related_panel import RelatedPanel
 from reader.ui.search_bar import SearchController, SearchField
+from reader.ui.search_display import SearchDisplay
 from reader.ui.search_results import SearchResultsPanel
-from reader.ui.settings import DEFAULT_DWELL_SECONDS, WindowSettings
-from reader.ui.theme import SYSTEM, effective_theme, themed_palette
+from reader.ui.settings import WindowSettings
+from reader.ui.status_line import StatusLine
+from reader.ui.theme_control import ThemeControl
 from reader.ui.transfers import Transfers
-from reader.ui.window_theme import add_focus_outline, apply_window_theme
+from reader.ui.trash import Trash
 from reader.ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from reader.importers import ImportReport
-    from reader.library.model import Article, ArticleSummary
-    from reader.search import SearchHit, SearchResults, SearchService
+    from reader.library.model import Article
+    from reader.search import SearchService
     from reader.services import Services
 
-SIMILAR_LIMIT = 5
 UNDO_MESSAGE_MS = 10_000
-MAX_TARGETED_INDEX_IDS = 500
-"""More outside changes than this at once are indexed by a full (stamp-walking) update."""
 
 
 class MainWindow(QMainWindow):
@@ -101,13 +105,12 @@ class MainWindow(QMainWindow):
         self.transfers = Transfers(services, self.jobs, self)
         self.inbox = Inbox(services.paths.settings_file, services.store, self)
         self.current_article: Article | None = None
-        self._deleted: list[Article] = []
-        self._theme_choice = self.settings.theme()
-        self._related_index = RelatedIndex([])
-        self._similar_token = 0
-        self._index_again: bool | None = None  # asked while one ran: run one more (check_folder)
-        self._render_token = 0  # the latest render; a worker's older one is dropped
-        self._render_pending = False  # a large article is rendering in the worker
+        self.display = ArticleDisplay(self)
+        self.index_jobs = IndexJobs(self)
+        self.navigation = Navigation(self)
+        self.search_display = SearchDisplay(self)
+        self.trash = Trash(self)
+        self.theme_control = ThemeControl(self)
 
         self.library_model = LibraryModel(self)
         # A large library opens at once from the catalog as last seen; a worker then checks
@@ -117,16 +120,16 @@ class MainWindow(QMainWindow):
         # After the snapshot, which shows every change up to the store's version (no worker
         # runs yet): a first start's full read is not announced again as 100k changes.
         self.live_library = LiveLibrary(services.store, self)
-        self._related_index = self.services.store.related_index(check_folder=False)
+        self.display.related_index = self.services.store.related_index(check_folder=False)
 
         self._build_widgets()
         self.commands = create_actions(self)
-        self._build_menus(self.commands)
-        self._build_toolbar(self.commands)
+        build_menus(self, self.commands)
+        build_toolbar(self, self.commands)
         self.layout_controller = LayoutController(
             self, self.splitter, self.left_stack, self.related_panel, self.toolbar, self.settings
         )
-        self._build_view_menu(self.commands)
+        build_view_menu(self, self.commands)
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
         self.outline = OutlineDock(self, self.reader_view)
@@ -168,10 +171,10 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setWindowTitle("Reader")
         self._restore_layout()
-        self._apply_theme()
+        self.theme_control.apply()
         self._update_counts()
         self._update_navigation()
-        QApplication.instance().installEventFilter(self)
+        QApplication.instance().installEventFilter(self.navigation)
         if index_on_start:
             QTimer.singleShot(0, self.check_library_folder if cached else self.update_index)
         self.live_library.start()
@@ -207,106 +210,14 @@ class MainWindow(QMainWindow):
         self.search_field = SearchField()
         self.search = SearchController(self.search_field, self._search_service(), self)
 
-        self.counts_label = QLabel()
-        self.counts_label.setObjectName("countsLabel")
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(180)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.hide()
-        self.statusBar().addPermanentWidget(self.progress_bar)
-        self.statusBar().addPermanentWidget(self.counts_label)
+        self.status_line = StatusLine(self)  # the progress bar and the counts
+        self.counts_label = self.status_line.counts_label
+        self.progress_bar = self.status_line.progress_bar
         self.problems_button = ProblemsButton(
             self.services.store, [self.index_finished, self.library_model.modelReset], self
         )
         self.problems_button.resolved.connect(lambda: self._library_changed())
         self.statusBar().addPermanentWidget(self.problems_button)
-
-    def _build_menus(self, actions: WindowActions) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(actions.import_files)
-        file_menu.addAction(actions.export_pdf)
-        file_menu.addMenu(self.inbox.menu)
-        file_menu.addSeparator()
-        file_menu.addAction(actions.quit)
-
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(actions.undo_delete)
-        edit_menu.addSeparator()
-        edit_menu.addAction(actions.focus_search)
-        edit_menu.addAction(actions.find)
-        edit_menu.addAction(actions.find_next)
-        edit_menu.addAction(actions.find_previous)
-
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.theme_menu = QMenu(self.tr("&Theme"), self)
-        for action in actions.themes.values():
-            self.theme_menu.addAction(action)
-
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        go_menu.addAction(actions.back)
-        go_menu.addAction(actions.forward)
-
-        article_menu = self.article_menu = self.menuBar().addMenu(self.tr("&Article"))
-        article_menu.addAction(actions.toggle_star)
-        article_menu.addAction(actions.mark_read)
-        article_menu.addAction(actions.toggle_read)
-        read_rule_menu = article_menu.addMenu(self.tr("Mark Read &Automatically"))
-        for action in actions.read_rules.values():
-            read_rule_menu.addAction(action)
-        actions.read_rules.get(
-            self.settings.mark_read_after(), actions.read_rules[DEFAULT_DWELL_SECONDS]
-        ).setChecked(True)
-        article_menu.addSeparator()
-        article_menu.addAction(actions.delete)
-        # Delete works in the list only (see actions.create_actions).
-        self.library_panel.table.addAction(actions.delete)
-
-    def _build_toolbar(self, actions: WindowActions) -> None:
-        toolbar = self.toolbar = self.addToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(actions.back)
-        toolbar.addAction(actions.forward)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_field)
-        toolbar.addSeparator()
-        toolbar.addAction(actions.import_files)
-        toolbar.addAction(actions.export_pdf)
-        toolbar.addSeparator()
-        self.theme_button = QToolButton()
-        self.theme_button.setObjectName("themeButton")
-        self.theme_button.setText(self.tr("Theme"))
-        self.theme_button.setToolTip(self.tr("Reading theme"))
-        self.theme_button.setMenu(self.theme_menu)
-        self.theme_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        toolbar.addWidget(self.theme_button)
-        self.smaller_button = QToolButton()
-        self.smaller_button.setDefaultAction(actions.zoom_out)
-        self.smaller_button.setText("A−")
-        self.larger_button = QToolButton()
-        self.larger_button.setDefaultAction(actions.zoom_in)
-        self.larger_button.setText("A+")
-        toolbar.addWidget(self.smaller_button)
-        toolbar.addWidget(self.larger_button)
-        # Toolbar buttons take no focus by default: keyboard users could not reach them.
-        for action in toolbar.actions():
-            button = toolbar.widgetForAction(action)
-            if isinstance(button, QToolButton):
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-
-    def _build_view_menu(self, actions: WindowActions) -> None:
-        layout = self.layout_controller
-        self.view_menu.addAction(layout.toggle_library)
-        self.view_menu.addAction(layout.toggle_related)
-        self.view_menu.addAction(layout.distraction_free)
-        self.view_menu.addSeparator()
-        self.view_menu.addMenu(self.theme_menu)
-        self.view_menu.addMenu(LanguageMenu(self.services, self))
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(actions.zoom_in)
-        self.view_menu.addAction(actions.zoom_out)
-        self.view_menu.addAction(actions.zoom_reset)
 
     def _connect(self, actions: WindowActions) -> None:
         actions.back.triggered.connect(self.go_back)
@@ -337,24 +248,24 @@ class MainWindow(QMainWindow):
         self.library_panel.article_selected.connect(self.open_article)
         self.library_model.counts_changed.connect(self._update_counts)
         self.live_library.changed.connect(lambda changes: follow_changes(self, changes))
-        self.live_library.progress.connect(self._show_progress)
+        self.live_library.progress.connect(self.status_line.show_progress)
         self.inbox.processed.connect(lambda result: report_inbox_pass(self, result))
         self.reader_view.article_requested.connect(self.open_article)
         self.reader_view.search_requested.connect(self.search.search_for)
-        self.reader_view.highlighted.connect(self._link_hovered)
-        self.reader_view.external_link_failed.connect(self._link_not_opened)
+        self.reader_view.highlighted.connect(self.status_line.link_hovered)
+        self.reader_view.external_link_failed.connect(self.status_line.link_not_opened)
         self.reader_view.font_size_changed.connect(self.settings.set_font_size)
         self.related_panel.open_article.connect(self.open_article)
-        self.related_panel.search_requested.connect(self._find_candidates)
-        self.search.candidates_ready.connect(self._show_candidates)
+        self.related_panel.search_requested.connect(self.search_display.find_candidates)
+        self.search.candidates_ready.connect(self.search_display.show_candidates)
         self.search_results.import_requested.connect(lambda _title: self.transfers.ask_import())
-        self.search.results_ready.connect(self._show_results)
-        self.search.cleared.connect(self._show_library)
-        self.search.open_top_hit.connect(self._open_top_hit)
+        self.search.results_ready.connect(self.search_display.show_results)
+        self.search.cleared.connect(self.search_display.show_library)
+        self.search.open_top_hit.connect(self.search_display.open_top_hit)
         self.search.failed.connect(self.search_results.show_message)
-        self.search_field.textEdited.connect(self._search_typed)
+        self.search_field.textEdited.connect(self.search_display.search_typed)
         self.search_field.down_pressed.connect(self.search_results.focus_results)
-        self.search_results.open_requested.connect(self._open_search_hit)
+        self.search_results.open_requested.connect(self.search_display.open_search_hit)
         self.search_results.suggestion_clicked.connect(self.search.search_for)
         self.search_results.escape_pressed.connect(self.search.clear)
         self.transfers.imported.connect(self._import_finished)
@@ -363,9 +274,11 @@ class MainWindow(QMainWindow):
                 self.tr("Exported {path}").format(path=path), UNDO_MESSAGE_MS
             )
         )
-        self.transfers.progress.connect(self._show_progress)
-        self.jobs.busy_changed.connect(self._busy_changed)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        self.transfers.progress.connect(self.status_line.show_progress)
+        self.jobs.busy_changed.connect(self.status_line.busy_changed)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            self.theme_control.system_scheme_changed
+        )
 
     # -- services --------------------------------------------------------------------------
     def _search_service(self) -> SearchService | None:
@@ -383,63 +296,18 @@ class MainWindow(QMainWindow):
         self.update_index()
 
     def update_index(self, *, check_folder: bool = True) -> None:
-        """Bring the full-text index up to date in the background (incremental).
-
-        ``check_folder=False`` after a live-library refresh, which has just scanned it."""
-        service = self.search.service
-        if service is None:
-            return
-        if "index" in self.jobs.running_names():
-            self._index_again = bool(self._index_again) or check_folder
-            return
-        self.jobs.start(
-            "index",
-            lambda progress: service.update(progress, check_folder=check_folder),
-            on_success=self._index_updated,
-            on_failure=self._index_failed,
-            on_progress=lambda done, total: self._show_progress(self.tr("Indexing"), done, total),
-        )
+        """Bring the full-text index up to date in the background (``IndexJobs``)."""
+        self.index_jobs.update_index(check_folder=check_folder)
 
     def update_index_for(self, article_ids: Collection[str]) -> None:
-        """Re-index just these articles (added, edited or removed outside the window).
+        """Re-index just these articles (``IndexJobs``)."""
+        self.index_jobs.update_index_for(article_ids)
 
-        ``SearchService.update_articles`` stats and reads only the named files, where
-        ``update`` walks every article's stamp (most of a one-article update at 100k
-        articles). Many ids (a sync), or an index job already running, take the full update
-        path, which queues behind the running job."""
-        service = self.search.service
-        if service is None:
-            return
-        if len(article_ids) > MAX_TARGETED_INDEX_IDS or "index" in self.jobs.running_names():
-            self.update_index(check_folder=False)
-            return
-        ids = list(article_ids)
-        self.jobs.start(
-            "index",
-            lambda _progress: service.update_articles(ids),
-            on_success=self._index_updated,
-            on_failure=self._index_failed,
-        )
+    # -- opening articles (``ArticleDisplay``) --------------------------------------------
+    @property
+    def _related_index(self) -> RelatedIndex:
+        return self.display.related_index
 
-    def _index_updated(self, _stats: object) -> None:
-        if self._index_again is not None:
-            check_folder, self._index_again = self._index_again, None
-            QTimer.singleShot(0, lambda: self.update_index(check_folder=check_folder))
-        self.statusBar().showMessage(self.tr("Search index up to date"), 3000)
-        # Queries typed while indexing ran against the old index: ask again.
-        self.search.refresh()
-        if self.current_article is not None:
-            self._request_similar(self.current_article.id)
-        self.index_finished.emit(True)
-
-    def _index_failed(self, message: str) -> None:
-        self._index_again = None
-        self.statusBar().showMessage(
-            self.tr("Indexing failed: {message}").format(message=message), UNDO_MESSAGE_MS
-        )
-        self.index_finished.emit(False)
-
-    # -- opening articles ------------------------------------------------------------------
     def open_article(
         self,
         article_id: str,
@@ -449,262 +317,40 @@ class MainWindow(QMainWindow):
         scroll_to: float | None = None,
     ) -> bool:
         """Show ``article_id``; returns False (with a status message) if it cannot be read."""
-        if self.current_article is not None and self.current_article.id == article_id:
-            if highlight:
-                self.reader_view.highlight_terms(list(highlight))
-            return True
-        try:
-            article = self.services.store.get(article_id)
-        except LibraryError as error:
-            self.statusBar().showMessage(str(error), UNDO_MESSAGE_MS)
-            return False
-        if record_history:
-            # (History walks save the position themselves, before moving the cursor.)
-            self._remember_position()
-            self.history.visit(article_id)
-        self.read_tracker.stop()
-        fraction = scroll_to if scroll_to is not None else self.settings.scroll_position(article_id)
-
-        def place() -> None:
-            if highlight:
-                self.reader_view.highlight_terms(list(highlight))
-            else:
-                self._restore_scroll(fraction)
-
-        shown = self._render(article, then=place)
-        self.current_article = article
-        self.live_library.watch_article(article_id)
-        self.setWindowTitle(self.tr("{title} — Reader").format(title=article.title))
-        self.library_panel.select(article_id)
-        self._show_related(article)
-        if shown:
-            place()
-        # Showing is not reading: the read rule (dwell time or end reached) decides.
-        if article.read:
-            self.read_tracker.stop()
-        else:
-            self.read_tracker.start(article_id)
-        self.settings.set_last_article(article_id)
-        self._update_navigation()
-        return True
+        return self.display.open_article(
+            article_id, highlight=highlight, record_history=record_history, scroll_to=scroll_to
+        )
 
     def _render(self, article: Article, *, then: Callable[[], None] | None = None) -> bool:
-        """Put ``article`` in the reading view in the current theme (writes nothing).
+        return self.display.render(article, then=then)
 
-        Returns True when it is shown on return. A body ``render_is_slow`` finds large is
-        rendered in the worker pool instead (Markdown takes about a second per 400 KB, which
-        would freeze the window) behind an "Opening…" line, and False is returned; once it
-        is shown, ``then`` runs (the caller of a True return does its own), or by default
-        the view goes back to the reading position and highlighted terms it had (the
-        re-renders for a theme, a preference, a highlight).
-        A render overtaken by another one, or by the article being closed, is dropped.
-        """
-        from reader.render.html import render_article, render_is_slow
+    def _restore_scroll(self, fraction: float) -> None:
+        self.display.restore_scroll(fraction)
 
-        self._render_token += 1
-        token = self._render_token
-        assets = self.services.store.assets_dir(article.id)
-        related = self._related_index.resolve(article.related, exclude=article.id)
-        links = self.services.store.link_index(check_folder=False).resolver(article)
-        theme = self.effective_theme
-        language = self.services.language
-        words_per_minute = self.reading_progress.words_per_minute
+    def _remember_position(self) -> None:
+        self.display.remember_position()
 
-        def render(_progress: object = None) -> str:
-            return render_article(
-                article,
-                related=related,
-                theme=theme,
-                assets_dir=assets,
-                fallback_language=language,
-                links=links,
-                words_per_minute=words_per_minute,
-            )
-
-        if not render_is_slow(article.body):
-            self._render_pending = False
-            self._show_rendered(article, render(), assets)
-            return True
-        if then is None:
-            fraction = self.reader_view.scroll_fraction()
-            terms = self.reader_view.highlighted_terms
-
-            def then() -> None:
-                if terms:
-                    self.reader_view.highlight_terms(terms, scroll=False)
-                self._restore_scroll(fraction)
-
-        self._render_pending = True
-        self.reader_view.clear_article(self.tr("Opening…"))
-        after = then
-
-        def rendered(html: str) -> None:
-            if token != self._render_token or self.current_article is not article:
-                return  # another article (or another render of this one) came since
-            self._render_pending = False
-            self._show_rendered(article, html, assets)
-            after()
-
-        def failed(message: str) -> None:
-            if token != self._render_token or self.current_article is not article:
-                return
-            self._render_pending = False
-            self.reader_view.clear_article(
-                self.tr("Could not show this article: {message}").format(message=message)
-            )
-
-        self.jobs.start("render", render, on_success=rendered, on_failure=failed)
-        return False
-
-    def _show_rendered(self, article: Article, html: str, assets: Path) -> None:
-        self.reader_view.show_html(self.preferences.apply_to(html), article_assets=assets)
-        self.highlighter.paint(article)
-        self.outline.panel.rebuild()
-        self.reading_progress.set_article_text(article.body)
+    def _show_related(self, article: Article) -> None:
+        self.display.show_related(article)
 
     def _reading_speed_changed(self, words_per_minute: int) -> None:
         self.library_model.set_words_per_minute(words_per_minute)
-        if self.current_article is not None:
-            fraction = self.reader_view.scroll_fraction()
-            self._render(self.current_article)  # the byline's reading time
-            self._restore_scroll(fraction)
+        self.display.rerender_in_place()  # the byline's reading time
 
-    def _restore_scroll(self, fraction: float) -> None:
-        self.reader_view.document().documentLayout().documentSize()  # finish the layout first
-        self.reader_view.set_scroll_fraction(fraction)
-
-    def _remember_position(self) -> None:
-        if self.current_article is None or self._render_pending:
-            return  # (an "Opening…" line has no reading position)
-        fraction = self.reader_view.scroll_fraction()
-        self.history.remember_scroll(fraction)
-        self.settings.set_scroll_position(self.current_article.id, fraction)
-
-    def _show_related(self, article: Article) -> None:
-        related = [
-            RelatedEntry(EntryKind.RELATED, entry.item.title, entry.item.teaser, entry.article_id)
-            for entry in self._related_index.resolve(article.related, exclude=article.id)
-        ]
-        linked = []
-        for source_id in self._related_index.linked_from(article.id):
-            summary = self.library_model.summary(source_id)
-            if summary is not None:
-                linked.append(
-                    RelatedEntry(EntryKind.LINKED, summary.title, _byline(summary), source_id)
-                )
-        self.related_panel.model.set_sections(related, linked)
-        self._request_similar(article.id)
-
-    def _request_similar(self, article_id: str) -> None:
-        service = self.search.service
-        if service is None:
-            return
-        self._similar_token += 1
-        token = self._similar_token
-        self.search.runner.start(
-            "similar",
-            lambda _progress: service.similar(article_id, limit=SIMILAR_LIMIT),
-            on_success=lambda hits: self._show_similar(token, article_id, hits),
-        )
-
-    def _show_similar(self, token: int, article_id: str, hits: list[SearchHit]) -> None:
-        if token != self._similar_token or self.current_article is None:
-            return  # the reader has moved on
-        shown = {entry.article_id for entry in self.related_panel.model.entries()}
-        entries = [
-            RelatedEntry(EntryKind.SIMILAR, hit.title, _hit_byline(hit), hit.id)
-            for hit in hits
-            if hit.id != article_id and hit.id not in shown
-        ]
-        self.related_panel.model.set_similar(entries)
-
-    # -- history ---------------------------------------------------------------------------
+    # -- history (``Navigation``) ---------------------------------------------------------
     def go_back(self) -> None:
-        self._walk_history(self.history.back)
+        self.navigation.go_back()
 
     def go_forward(self) -> None:
-        self._walk_history(self.history.forward)
-
-    def _walk_history(self, step: Callable[[], HistoryEntry | None]) -> None:
-        self._remember_position()
-        entry = step()
-        while entry is not None:
-            if self.open_article(
-                entry.article_id, record_history=False, scroll_to=entry.scroll_fraction
-            ):
-                return
-            self.history.forget(entry.article_id)  # deleted meanwhile
-            entry = step()
-        self._update_navigation()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Mouse back/forward buttons anywhere in this window walk the history."""
-        if (
-            event.type() == QEvent.Type.MouseButtonPress
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+        self.navigation.go_forward()
 
     def _update_navigation(self) -> None:
-        self.commands.back.setEnabled(self.history.can_go_back())
-        self.commands.forward.setEnabled(self.history.can_go_forward())
-        has_article = self.current_article is not None
-        for action in (
-            self.commands.export_pdf,
-            self.commands.toggle_star,
-            self.commands.toggle_read,
-            self.commands.mark_read,
-            self.commands.find,
-        ):
-            action.setEnabled(has_article)
-        self.commands.toggle_star.setChecked(
-            bool(self.current_article and self.current_article.starred)
-        )
-        self.commands.undo_delete.setEnabled(bool(self._deleted))
+        self.navigation.update_navigation()
 
     # -- search ----------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
-
-    def _search_typed(self, text: str) -> None:
-        if text.strip():
-            self.left_stack.setCurrentWidget(self.search_results)
-            self.search_results.show_searching(text.strip())
-
-    def _show_results(self, results: SearchResults) -> None:
-        self.left_stack.setCurrentWidget(self.search_results)
-        self.search_results.show_results(self.search_field.text().strip(), results)
-
-    def _find_candidates(self, title: str) -> None:
-        self.left_stack.setCurrentWidget(self.search_results)
-        self.search_results.show_searching(title)
-        current = self.current_article.id if self.current_article is not None else None
-        self.search.find_candidates(title, exclude=current)
-
-    def _show_candidates(self, title: str, results: SearchResults) -> None:
-        self.left_stack.setCurrentWidget(self.search_results)
-        self.search_results.show_candidates(title, results)
-
-    def _show_library(self) -> None:
-        self.search_results.model.set_results(None)
-        self.left_stack.setCurrentWidget(self.library_panel)
-        self.reader_view.highlight_terms([], scroll=False)  # the search is over
-
-    def _open_search_hit(self, article_id: str) -> None:
-        results = self.search.latest_results()
-        self.open_article(article_id, highlight=results.terms if results else ())
-
-    def _open_top_hit(self, results: SearchResults) -> None:
-        self.open_article(results.hits[0].id, highlight=results.terms)
-        self.reader_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _find_next(self) -> None:
         if self.find_bar.isVisible() and self.find_bar.field.text():
@@ -739,59 +385,11 @@ class MainWindow(QMainWindow):
         self.read_marks.set_rule(seconds)
 
     def delete_current(self) -> None:
-        """Move the selected article to the desktop trash; Ctrl+Z brings it back."""
-        article_id = self.library_panel.table.current_article_id() or (
-            self.current_article.id if self.current_article else None
-        )
-        if article_id is None:
-            return
-        row = self.library_model.row_for_id(article_id, fetch=False)
-        try:
-            article = self.services.store.delete(article_id)
-        except (LibraryError, OSError) as error:
-            self.statusBar().showMessage(
-                self.tr("Could not delete: {error}").format(error=error), UNDO_MESSAGE_MS
-            )
-            return
-        self._deleted.append(article)
-        self.organiser.trashed(article)
-        self.library_model.remove(article_id)
-        self.history.forget(article_id)
-        self._library_changed()
-        if self.current_article is not None and self.current_article.id == article_id:
-            self.current_article = None
-            self.reader_view.clear_article()
-            self.reading_progress.set_article_text(None)
-            self.outline.panel.rebuild()
-            self.related_panel.model.set_sections([], [])
-            self.setWindowTitle("Reader")
-            next_id = self.library_model.id_at(min(row or 0, self.library_model.rowCount() - 1))
-            if next_id is not None:
-                self.open_article(next_id)
-        self.statusBar().showMessage(
-            self.tr("Moved “{title}” to the trash — Ctrl+Z to undo").format(title=article.title),
-            UNDO_MESSAGE_MS,
-        )
-        self._update_navigation()
+        """Move the selected article to the desktop trash (``Trash``)."""
+        self.trash.delete_current()
 
     def undo_delete(self) -> None:
-        if not self._deleted:
-            return
-        article = self._deleted.pop()
-        try:
-            self.services.store.restore(article)
-        except LibraryError as error:
-            self._deleted.append(article)
-            self.statusBar().showMessage(
-                self.tr("Could not restore: {error}").format(error=error), UNDO_MESSAGE_MS
-            )
-            return
-        self._library_changed(changed=[article.id])
-        self.open_article(article.id)
-        self.statusBar().showMessage(
-            self.tr("Restored “{title}”").format(title=article.title), 3000
-        )
-        self._update_navigation()
+        self.trash.undo_delete()
 
     def _library_changed(self, changed: Iterable[str] = (), removed: Iterable[str] = ()) -> None:
         """This window changed the folder (import, delete, undo, edits of tags or flags).
@@ -847,19 +445,9 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_files(files)
 
-    # -- progress --------------------------------------------------------------------------
+    # -- status line (``StatusLine``) ---------------------------------------------------
     def _show_progress(self, what: str, done: int, total: int) -> None:
-        self.progress_bar.show()
-        self.progress_bar.setRange(0, max(total, 0))
-        self.progress_bar.setValue(min(done, total))
-        self.statusBar().showMessage(f"{what} {done}/{total}…" if total else f"{what}…")
-
-    def _busy_changed(self, busy: bool) -> None:
-        if busy:
-            self.progress_bar.setRange(0, 0)  # indeterminate until the first report
-            self.progress_bar.show()
-        else:
-            self.progress_bar.hide()
+        self.status_line.show_progress(what, done, total)
 
     def _update_counts(self) -> None:
         model = self.library_model
@@ -871,59 +459,17 @@ class MainWindow(QMainWindow):
             text += " · " + counted(self.tr("%n shown", "", shown), shown)
         self.counts_label.setText(text)
 
-    def _link_not_opened(self, url: QUrl) -> None:
-        from reader.ui.link_dialog import LinkNotOpenedDialog
-
-        self.link_dialog = LinkNotOpenedDialog(url, self)
-        self.link_dialog.open()
-
-    def _link_hovered(self, url: QUrl) -> None:
-        text = url.toString() if not url.isEmpty() else ""
-        if text.startswith("reader://"):
-            text = ""
-        self.statusBar().showMessage(text, 5000) if text else self.statusBar().clearMessage()
-
-    # -- theme -----------------------------------------------------------------------------
+    # -- theme (``ThemeControl``) -------------------------------------------------------
     @property
     def theme_choice(self) -> str:
-        return self._theme_choice
+        return self.theme_control.choice
 
     @property
     def effective_theme(self) -> str:
-        return effective_theme(self._theme_choice)
+        return self.theme_control.effective_theme
 
     def set_theme(self, choice: str) -> None:
-        self.settings.set_theme(choice)  # validates
-        self._theme_choice = choice
-        self._apply_theme()
-
-    def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self._theme_choice == SYSTEM:
-            self._apply_theme()
-
-    def _apply_theme(self) -> None:
-        from reader.render.html import theme_css
-
-        theme = self.effective_theme
-        self.commands.themes[self._theme_choice].setChecked(True)
-        self.theme_button.setText(
-            self.tr("Theme: {name}").format(name=theme_label(self._theme_choice))
-        )
-        apply_window_theme(theme)
-        # Widgets with a style sheet take the new palette only when it is set again.
-        add_focus_outline(self.reader_view)
-        add_focus_outline(self.related_panel.list)
-        css = theme_css(theme)
-        self.reader_view.setPalette(themed_palette(self.palette(), css))
-        if self.current_article is not None:
-            # Re-render in place: the same article, position and highlights; no read rule,
-            # no history, nothing written.
-            fraction = self.reader_view.scroll_fraction()
-            terms = self.reader_view.highlighted_terms
-            self._render(self.current_article)
-            if terms:
-                self.reader_view.highlight_terms(terms, scroll=False)
-            self._restore_scroll(fraction)
+        self.theme_control.set_theme(choice)
 
     # -- layout persistence ----------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -962,8 +508,10 @@ class MainWindow(QMainWindow):
         self.save_state()
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
-        QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
+            app.removeEventFilter(self.navigation)
+        QGuiApplication.styleHints().colorSchemeChanged.disconnect(
+            self.theme_control.system_scheme_changed
+        )
         self.live_library.stop()
         self.inbox.stop()
         self.search.runner.wait()
@@ -986,13 +534,3 @@ def _local_files(mime: QMimeData) -> list[Path]:
     if not mime.hasUrls():
         return []
     return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-
-
-def _byline(summary: ArticleSummary) -> str:
-    parts = [format_list_date(summary.published), summary.category]
-    return " · ".join(part for part in parts if part)
-
-
-def _hit_byline(hit: SearchHit) -> str:
-    parts = [format_list_date(hit.published), hit.category]
-    return " · ".join(part for part in parts if part)
