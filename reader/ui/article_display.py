@@ -213,6 +213,11 @@ class ArticleDisplay:
                     RelatedEntry(EntryKind.LINKED, summary.title, _byline(summary), source_id)
                 )
         window.related_panel.model.set_sections(related, linked)
+        window.related_panel.set_placeholder(
+            QCoreApplication.translate(
+                "MainWindow", "Nothing in your library relates to this article yet."
+            )
+        )
         self.request_similar(article.id)
 
     def request_similar(self, article_id: str) -> None:

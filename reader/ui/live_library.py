@@ -240,6 +240,7 @@ def _follow_gone_article(window: MainWindow, shown: Article, changes: LibraryCha
     window.current_article = None
     window.reader_view.clear_article()
     window.related_panel.model.set_sections([], [])
+    window.related_panel.set_placeholder("")
     window.setWindowTitle("Reader")
     window.statusBar().showMessage(
         QCoreApplication.translate("LiveLibrary", "“%s” is no longer in the library folder")

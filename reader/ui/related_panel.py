@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QPainter,
+    QPaintEvent,
     QPalette,
     QTextLayout,
 )
@@ -270,7 +271,24 @@ def elide_to_lines(text: str, font: QFont, width: int, max_lines: int) -> str:
 
 
 class RelatedList(ItemList):
-    """The related items; Enter opens the current one, like a click."""
+    """The related items; Enter opens the current one, like a click.
+
+    With no items it says so (``placeholder``) instead of standing blank beside the article:
+    an empty white column reads as something that failed to load."""
+
+    placeholder = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        model = self.model()
+        if not self.placeholder or model is None or model.rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(12, 12, -12, -12)
+        flags = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags), self.placeholder)
+        painter.end()
 
 
 class RelatedPanel(QWidget):
@@ -294,6 +312,11 @@ class RelatedPanel(QWidget):
         layout.addWidget(self.list)
         self.list.clicked.connect(self.activate)
         self.list.entry_activated.connect(self.activate)
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty panel says ("" for nothing: no article is open)."""
+        self.list.placeholder = text
+        self.list.viewport().update()
 
     def activate(self, index: QModelIndex) -> None:
         entry = index.data(RelatedRole.ENTRY)

@@ -57,6 +57,7 @@ class Trash:
             window.reading_progress.set_article_text(None)
             window.outline.panel.rebuild()
             window.related_panel.model.set_sections([], [])
+            window.related_panel.set_placeholder("")
             window.setWindowTitle("Reader")
             next_id = window.library_model.id_at(min(row or 0, window.library_model.rowCount() - 1))
             if next_id is not None:

@@ -414,6 +414,10 @@
         <translation>“{title}” spostato nel cestino — Ctrl+Z per annullare</translation>
     </message>
     <message>
+        <source>Nothing in your library relates to this article yet.</source>
+        <translation>Nella tua libreria non c’è ancora nulla di correlato a questo articolo.</translation>
+    </message>
+    <message>
         <source>Opening…</source>
         <translation>Apertura…</translation>
     </message>

@@ -397,3 +397,24 @@ def test_start_shows_the_cached_list_then_catches_up_with_the_folder(qtbot, samp
     qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)
     titles = {s.title for s in window.library_model.summaries()}
     assert "Added by a sync tool" in titles
+
+
+def test_an_article_with_nothing_related_says_so_in_the_empty_panel(qtbot, window) -> None:
+    """The related panel said nothing at all for an article without related, linked or
+    similar articles: a blank white column beside the page."""
+    from reader.library.model import Article
+
+    store = window.services.store
+    lonely = store.add(Article(title="Zzyzx quokka", body="Xylophones quibble."))
+    window._library_changed(changed=[lonely.id])
+    window.open_article(lonely.id)
+    panel = window.related_panel
+    qtbot.waitUntil(lambda: not window.jobs.is_busy(), timeout=20_000)  # "similar" came back
+    assert panel.model.rowCount() == 0
+    assert panel.list.placeholder == "Nothing in your library relates to this article yet."
+    shown = panel.list.viewport().grab().toImage()
+    panel.set_placeholder("")
+    blank = panel.list.viewport().grab().toImage()
+    assert shown != blank  # the sentence is drawn
+    window.open_article(WELCOME_ID)
+    assert panel.model.rowCount() > 0
