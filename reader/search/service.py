@@ -189,6 +189,36 @@ class SearchService:
         ``check_folder=False``: the caller has just brought the store up to date
         (``LibraryStore.refresh``), so the library folder is not stat-scanned a second time.
         """
+        return self._incremental(
+            progress,
+            lambda folder: sync(
+                folder,
+                self.store,
+                progress,
+                cancelled=self._closing.is_set,
+                check_folder=check_folder,
+            ),
+        )
+
+    def update_articles(self, article_ids: Iterable[str]) -> UpdateStats:
+        """Index just these articles: added, changed or deleted files the caller knows of.
+
+        For the window's file watcher: no scan of the library folder, only the named
+        files are stat-ed and read (a one-article update was mostly that scan at 100k
+        articles). Ids whose file is gone are removed from the index; unchanged ones cost
+        a stat. Falls back to ``update()`` when the index is missing or damaged; like it,
+        never raises for a busy or damaged index (it logs and, if damaged, rebuilds).
+        """
+        return self._incremental(
+            None, lambda folder: sync_articles(folder, self.store, article_ids)
+        )
+
+    def _incremental(
+        self, progress: Progress | None, work: Callable[[Any], SyncCounts]
+    ) -> UpdateStats:
+        """Run ``work(folder)`` (an incremental sync) under the write lock, the way every
+        update must: a missing, damaged or orphan-locked index is rebuilt instead, an index
+        another process is writing is skipped with a log line, and nothing raises."""
         started = time.perf_counter()
         with self._write_lock:
             if self._closed:
@@ -197,13 +227,7 @@ class SearchService:
             if folder is None or self._needs_rebuild:
                 return self._rebuild_locked(progress, started)
             try:
-                counts = sync(
-                    folder,
-                    self.store,
-                    progress,
-                    cancelled=self._closing.is_set,
-                    check_folder=check_folder,
-                )
+                counts = work(folder)
             except SyncCancelledError:
                 return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
             except IndexBusyError:
@@ -217,34 +241,6 @@ class SearchService:
                 log.warning("search index is damaged (%r); rebuilding", error)
                 return self._rebuild_locked(progress, started)
             self._refresh_searcher()
-            return _stats(counts, started, rebuilt=False)
-
-    def update_articles(self, article_ids: Iterable[str]) -> UpdateStats:
-        """Index just these articles: added, changed or deleted files the caller knows of.
-
-        For the window's file watcher: no scan of the library folder, only the named
-        files are stat-ed and read (a one-article update was mostly that scan at 100k
-        articles). Ids whose file is gone are removed from the index; unchanged ones cost
-        a stat. Falls back to ``update()`` when the index is missing or damaged; like it,
-        never raises for a busy or damaged index (it logs and, if damaged, rebuilds).
-        """
-        started = time.perf_counter()
-        with self._write_lock:
-            if self._closed:
-                return UpdateStats(0, 0, 0, 0.0, False)
-            folder = self._folder
-            if folder is None or self._needs_rebuild:
-                return self._rebuild_locked(None, started)
-            try:
-                counts = sync_articles(folder, self.store, article_ids)
-            except IndexBusyError:
-                log.warning("search index is being updated by another process; skipped")
-                return UpdateStats(0, 0, 0, time.perf_counter() - started, False)
-            except Exception as error:
-                log.warning("search index is damaged (%r); rebuilding", error)
-                return self._rebuild_locked(None, started)
-            if counts.added or counts.updated or counts.removed:
-                self._refresh_searcher()
             return _stats(counts, started, rebuilt=False)
 
     def rebuild(self, progress: Progress | None = None) -> UpdateStats:
