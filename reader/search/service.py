@@ -35,6 +35,7 @@ from whoosh.searching import Results, Searcher
 
 from reader.library.store import LibraryStore
 from reader.search.analysis import iter_words, query_stopwords, stopwords
+from reader.search.background_merge import BackgroundMerge
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
     FRESH_LIMIT_MB,
@@ -43,7 +44,6 @@ from reader.search.indexer import (
     IndexInvalidError,
     SyncCancelledError,
     SyncCounts,
-    merge_two_smallest,
     pid_alive,
     sync,
     sync_articles,
@@ -280,20 +280,25 @@ class SearchService:
                 return 0
             return len(folder.ix._segments())
 
-    def merge_step(self) -> int:
-        """Merge the two smallest segments into one; returns how many are left.
+    def start_background_merge(self, target: int = 1) -> BackgroundMerge | None:
+        """Start merging the segments down to ``target`` in a child process, if needed.
 
-        Searching goes on meanwhile on the segments as they were, and the next search
-        sees the merged one. Raises ``IndexBusyError`` if another process is writing.
+        For the window once the person is idle after a rebuild, which leaves one segment
+        per ``FRESH_SEGMENT_DOCS`` articles (and every query runs once per segment). The
+        index stays searchable meanwhile; stop the merge (``BackgroundMerge.stop``) before
+        updating the index, since it holds the index's write lock; call
+        ``merge_finished`` when it ends so the next search sees the merged segments.
         """
         with self._write_lock:
             if self._closed or self._folder is None or self._needs_rebuild:
-                return 0
-            folder = self._folder
-            if len(folder.ix._segments()) < 2:
-                return len(folder.ix._segments())
-            self._commit_merge(folder, timeout=0.5, mergetype=merge_two_smallest)
-            return len(folder.ix._segments())
+                return None
+            if len(self._folder.ix._segments()) <= target:
+                return None
+            return BackgroundMerge(self._current_path, target)
+
+    def merge_finished(self) -> None:
+        """A background merge ended: let the next search open the new segments."""
+        self._refresh_searcher()
 
     def _commit_merge(self, folder: Any, *, timeout: float, **how: Any) -> None:
         """Commit a writer that adds nothing, only merges as ``how`` says (with the write
@@ -308,26 +313,6 @@ class SearchService:
         finally:
             folder.writer_done()
         self._refresh_searcher()
-
-    def merge_in_background(self, stop: Callable[[], bool], target: int = 1) -> int:
-        """Merge step by step until ``target`` segments are left or ``stop()`` says so.
-
-        For a worker thread while the person is idle after a rebuild (which leaves one
-        segment per ``FRESH_SEGMENT_DOCS`` articles): ``stop`` is checked between steps,
-        so a keystroke or an update waits at most one step; the index stays searchable
-        throughout. Returns the segments left. Never raises: a busy or damaged index just
-        ends the merging for now.
-        """
-        left = self.segment_count()
-        while left > target and not stop() and not self._closing.is_set():
-            try:
-                left = self.merge_step()
-            except IndexBusyError:
-                break
-            except Exception as error:
-                log.warning("background merge stopped: %r", error)
-                break
-        return left
 
     def _rebuild_locked(self, progress: Progress | None, started: float) -> UpdateStats:
         previous = 0

@@ -14,11 +14,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer
 
 if TYPE_CHECKING:
+    from reader.search.background_merge import BackgroundMerge
     from reader.ui.main_window import MainWindow
 
 MESSAGE_MS = 10_000
 MAX_TARGETED_INDEX_IDS = 500
 """More outside changes than this at once are indexed by a full (stamp-walking) update."""
+MERGE_IDLE_MS = 5_000
+"""Quiet time after the last index update before the segments are merged."""
+MERGE_POLL_MS = 500
+MERGE_TARGET = 2
+"""Segments left by the background merge. Two answer as fast as one within noise, and a
+one-article update (a tiny second segment) then never sets off a rewrite of the whole
+index; a rebuild's one segment per 5,000 articles (22 at 100k) is what gets merged."""
 
 
 class IndexJobs:
@@ -30,6 +38,11 @@ class IndexJobs:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._again: bool | None = None  # asked while one ran: run one more (check_folder)
+        self.merge: BackgroundMerge | None = None
+        self._merge_idle = QTimer(window, singleShot=True, interval=MERGE_IDLE_MS)
+        self._merge_idle.timeout.connect(self._start_merge)
+        self._merge_poll = QTimer(window, interval=MERGE_POLL_MS)
+        self._merge_poll.timeout.connect(self._poll_merge)
 
     def update_index(self, *, check_folder: bool = True) -> None:
         """Bring the full-text index up to date in the background (incremental).
@@ -42,6 +55,7 @@ class IndexJobs:
         if "index" in window.jobs.running_names():
             self._again = bool(self._again) or check_folder
             return
+        self.stop_merge()
         window.jobs.start(
             "index",
             lambda progress: service.update(progress, check_folder=check_folder),
@@ -67,6 +81,7 @@ class IndexJobs:
             self.update_index(check_folder=False)
             return
         ids = list(article_ids)
+        self.stop_merge()
         window.jobs.start(
             "index",
             lambda _progress: service.update_articles(ids),
@@ -87,6 +102,40 @@ class IndexJobs:
         if window.current_article is not None:
             window.display.request_similar(window.current_article.id)
         window.index_finished.emit(True)
+        if self._again is None:
+            self._merge_idle.start()
+
+    # -- merging the segments a rebuild leaves, in a child process, once things are quiet --
+    def _start_merge(self) -> None:
+        service = self.window.search.service
+        if service is None or self.merge is not None:
+            return
+        if "index" in self.window.jobs.running_names():
+            self._merge_idle.start()  # not quiet yet: count again
+            return
+        self.merge = service.start_background_merge(MERGE_TARGET)
+        if self.merge is not None:
+            self._merge_poll.start()
+
+    def _poll_merge(self) -> None:
+        if self.merge is not None and self.merge.finished():
+            self._merge_done()
+
+    def _merge_done(self) -> None:
+        self._merge_poll.stop()
+        self.merge = None
+        service = self.window.search.service
+        if service is not None:
+            service.merge_finished()
+
+    def stop_merge(self) -> None:
+        """Stop a running merge (it holds the index's write lock) and the idle countdown.
+
+        Whatever the merge had done stays done; the index is whole either way."""
+        self._merge_idle.stop()
+        if self.merge is not None:
+            self.merge.stop()
+            self._merge_done()
 
     def _failed(self, message: str) -> None:
         self._again = None

@@ -514,6 +514,7 @@ class MainWindow(QMainWindow):
         )
         self.live_library.stop()
         self.inbox.stop()
+        self.index_jobs.stop_merge()
         self.search.runner.wait()
         self.jobs.wait()
         super().closeEvent(event)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,8 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
-from reader.search import SearchService, indexer
+from reader.search import SearchService, background_merge, indexer
+from reader.search.background_merge import BackgroundMerge
 from reader.search.indexer import WRITER_MARK, IndexFolder
 from tests.search.conftest import ARTICLES, build_store
 
@@ -429,44 +431,120 @@ def test_update_articles_without_an_index_builds_it(store: LibraryStore, index_d
     service.close()
 
 
-def test_background_merge_goes_step_by_step_and_stops_when_asked(
+def _wait_for(merge: BackgroundMerge, seconds: float = 120.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not merge.finished():
+        assert time.monotonic() < deadline, "the background merge never ended"
+        time.sleep(0.05)
+
+
+def _many_segments(
     store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> SearchService:
     monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 10)
     for number in range(35):
         store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
     service = SearchService(index_dir, store)
     service.update()
+    return service
+
+
+def test_background_merge_runs_in_another_process_while_searching_goes_on(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = _many_segments(store, index_dir, monkeypatch)
     start = service.segment_count()
     assert start == len(_segments(index_dir)) >= 4
     expected = sorted(hit.id for hit in service.search("llama", limit=50).hits)
     assert len(expected) == 35
 
-    # Stopped after one step: one segment fewer, everything still found.
-    asked: list[int] = []
-
-    def stop_after_one() -> bool:
-        asked.append(service.segment_count())
-        return len(asked) > 1
-
-    assert service.merge_in_background(stop_after_one) == start - 1
-    assert len(_segments(index_dir)) == start - 1
+    merge = service.start_background_merge()
+    assert merge is not None and merge.pid != os.getpid()
+    seen: set[int] = set()
+    while not merge.finished():  # the searcher opened before the merge keeps answering
+        seen.add(len(service.search("llama", limit=50).hits))
+    _wait_for(merge)
+    assert merge.exit_code == 0 and seen <= {35}
+    service.merge_finished()
+    assert service.segment_count() == len(_segments(index_dir)) == 1
     assert sorted(hit.id for hit in service.search("llama", limit=50).hits) == expected
+    assert service.start_background_merge() is None  # nothing left to merge
 
-    # Searching between steps (what the window does while merging goes on).
-    seen: list[int] = []
-
-    def search_between_steps() -> bool:
-        seen.append(len(service.search("llama", limit=50).hits))
-        return False
-
-    assert service.merge_in_background(search_between_steps) == 1
-    assert set(seen) == {35} and len(seen) == start - 2  # once before each step
-    assert len(_segments(index_dir)) == 1
-    store.set_flags(expected[0], starred=True)
-    assert service.update().updated == 1
-    assert service.search("is:starred llama").total == 1
+    # The file record agrees with the merged index: another Reader opens it unrebuilt.
     service.close()
+    again = SearchService(index_dir, store)
+    assert not again.needs_rebuild
+    store.set_flags(expected[0], starred=True)
+    stats = again.update()
+    assert stats.updated == 1 and not stats.rebuilt
+    assert again.search("is:starred llama").total == 1
+    again.close()
+
+
+def test_stopped_background_merge_leaves_a_whole_index(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = _many_segments(store, index_dir, monkeypatch)
+    start = service.segment_count()
+    merge = service.start_background_merge()
+    assert merge is not None
+    time.sleep(1.5)  # the child is importing, or merging its first steps
+    merge.stop()
+    assert merge.finished() and merge.exit_code in (0, background_merge.EXIT_INTERRUPTED)
+    service.merge_finished()
+    left = service.segment_count()
+    assert 1 <= left <= start
+    assert len(service.search("llama", limit=50).hits) == 35
+    # The lock is free and the files are recorded: an update runs without a rebuild.
+    store.set_flags(service.search("llama").hits[0].id, starred=True)
+    stats = service.update()
+    assert stats.updated == 1 and not stats.rebuilt
+    service.close()
+    reopened = SearchService(index_dir, store)
+    assert not reopened.needs_rebuild
+    assert len(reopened.search("llama", limit=50).hits) == 35
+    reopened.close()
+
+
+def test_background_merge_interrupted_mid_step_keeps_the_index(tmp_path: Path) -> None:
+    """SIGTERM in the middle of a step (driven in this process, deterministically)."""
+    import signal
+
+    store = LibraryStore(tmp_path / "library")
+    for number in range(30):
+        store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
+    service = SearchService(tmp_path / "index", store)
+    service.update()
+    for number in range(3):  # three more small segments
+        store.add(Article(title=f"Late {number}", body="Llama late."))
+        service.update()
+    assert service.segment_count() >= 2
+    path = service._current_path
+    service.close()
+
+    calls: list[str] = []
+    original = indexer.merge_two_smallest
+
+    def interrupted(writer: object, segments: list[object]) -> list[object]:
+        calls.append("merge")
+        os.kill(os.getpid(), signal.SIGTERM)  # arrives while the step is under way
+        return original(writer, segments)
+
+    previous = signal.getsignal(signal.SIGTERM)
+    exits: list[int] = []
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(indexer, "merge_two_smallest", interrupted)
+            patch.setattr(background_merge.os, "_exit", lambda code: exits.append(code))
+            patch.setattr(background_merge.os, "nice", lambda _n: 0)
+            background_merge.merge_until(str(path), 1)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert calls == ["merge"] and exits == [background_merge.EXIT_INTERRUPTED]
+    reopened = SearchService(tmp_path / "index", store)
+    assert not reopened.needs_rebuild
+    assert len(reopened.search("llama", limit=50).hits) == 33
+    reopened.close()
 
 
 def test_large_rebuild_uses_two_processes_and_finds_the_same(
@@ -489,7 +567,11 @@ def test_large_rebuild_uses_two_processes_and_finds_the_same(
     assert len(_segments(index_dir)) == 2  # one per worker
     for query in queries:
         assert sorted(hit.id for hit in parallel.search(query, limit=60).hits) == expected[query]
-    assert parallel.merge_in_background(lambda: False) == 1
+    merge = parallel.start_background_merge()
+    assert merge is not None
+    _wait_for(merge)
+    parallel.merge_finished()
+    assert parallel.segment_count() == 1
     assert len(parallel.search("llama", limit=60).hits) == 40
     parallel.close()
 
@@ -533,7 +615,8 @@ _KILLED_PARALLEL_BUILD = """
 import os, sys, time
 from pathlib import Path
 from reader.library import Article, LibraryStore
-from reader.search import SearchService, indexer
+from reader.search import SearchService, background_merge, indexer
+from reader.search.background_merge import BackgroundMerge
 store = LibraryStore(Path(sys.argv[1]))
 for number in range(30):
     store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
