@@ -59,7 +59,8 @@ class BackgroundMerge:
 
     @property
     def exit_code(self) -> int | None:
-        """0 merged, ``EXIT_INTERRUPTED``, ``EXIT_BUSY``, ``EXIT_FAILED``; None while running."""
+        """0 merged, ``EXIT_INTERRUPTED``, ``EXIT_BUSY``, ``EXIT_FAILED``, ``-SIGTERM`` when
+        stopped before it had started merging; None while running."""
         return self._process.exitcode
 
     def stop(self, timeout: float = 10.0) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -490,7 +491,9 @@ def test_stopped_background_merge_leaves_a_whole_index(
     assert merge is not None
     time.sleep(1.5)  # the child is importing, or merging its first steps
     merge.stop()
-    assert merge.finished() and merge.exit_code in (0, background_merge.EXIT_INTERRUPTED)
+    # Merged, stopped between steps, or ended before its handler was set (still importing).
+    stopped = (0, background_merge.EXIT_INTERRUPTED, -signal.SIGTERM)
+    assert merge.finished() and merge.exit_code in stopped
     service.merge_finished()
     left = service.segment_count()
     assert 1 <= left <= start
@@ -508,8 +511,6 @@ def test_stopped_background_merge_leaves_a_whole_index(
 
 def test_background_merge_interrupted_mid_step_keeps_the_index(tmp_path: Path) -> None:
     """SIGTERM in the middle of a step (driven in this process, deterministically)."""
-    import signal
-
     store = LibraryStore(tmp_path / "library")
     for number in range(30):
         store.add(Article(title=f"Filler {number}", body=f"Llama number {number}."))
