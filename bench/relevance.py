@@ -280,34 +280,69 @@ def run(collections: list[Collection], workdir: Path) -> list[Row]:
     return rows
 
 
-def tune(collections: list[Collection], workdir: Path) -> None:
-    """Print the grid of title weight x coordination exponent the defaults come from."""
+def halves(judged: list[tuple[str, set[str]]]) -> tuple[list, list]:
+    """The tuning half (queries 1, 3, 5 ...) and the held-out half (2, 4, 6 ...)."""
+    return judged[0::2], judged[1::2]
+
+
+def tune(collections: list[Collection], workdir: Path, grid: str) -> None:
+    """Print MRR@10 / R@10 on each set's tuning half and held-out half, per setting.
+
+    ``coordination``: the share of the words' weight an article may lack and still rank
+    with the full matches (``COMMON_SHARE``) x the coordination exponent. ``bm25``: title
+    weight x BM25 K1 x B. Choose on the tuning halves only; report the held-out ones.
+    """
     from reader.search import schema
     from reader.search import service as service_module
 
     services = [(c, *reader_library(c, workdir)) for c in collections]
-    original = (schema.WEIGHTS, service_module.COORDINATION)
+    names = ("COMMON_SHARE", "COORDINATION", "BM25_K1", "BM25_B")
+    original = (schema.WEIGHTS, *(getattr(service_module, name) for name in names))
+    if grid == "coordination":
+        settings = [
+            {"COMMON_SHARE": share, "COORDINATION": coordination}
+            for share in (0.0, 0.15, 0.3, 0.5, 1.0)
+            for coordination in (0.0, 1.0, 2.0, 3.0)
+        ]
+    else:
+        settings = [
+            {"title": title, "BM25_K1": k1, "BM25_B": b}
+            for title in (1.5, 2.0, 3.0)
+            for k1 in (0.9, 1.2, 1.6)
+            for b in (0.5, 0.75, 0.9)
+        ]
     print(
-        f"{'title':>6} {'coord':>6}  "
-        + "  ".join(
-            f"{c.name[:14]}/{s[:9]:<9} MRR  R@10" for c in collections for s in c.query_sets
-        )
+        "setting | "
+        + " | ".join(
+            f"{c.name[:3]} {s[:9]}: tune MRR R@10 / held-out MRR R@10"
+            for c in collections
+            for s in c.query_sets
+        ),
+        flush=True,
     )
     try:
-        for weight in (1.0, 1.5, 2.0, 3.0, 4.0):
-            schema.WEIGHTS = schema.FieldWeights(title=weight)
-            for coordination in (0.0, 1.0, 2.0, 3.0, 5.0):
-                service_module.COORDINATION = coordination
-                cells = []
-                for collection, service, keys in services:
-                    search = reader_search(service)
-                    for by_key in collection.query_sets.values():
-                        judged = [(q, {keys[key] for key in rel}) for q, rel in by_key]
-                        scores = evaluate(search, judged)
-                        cells.append(f"{scores['MRR@10']:.3f} {scores['R@10']:.3f}")
-                print(f"{weight:>6} {coordination:>6}  " + "  ".join(f"{c:>29}" for c in cells))
+        for setting in settings:
+            schema.WEIGHTS = schema.FieldWeights(title=setting.get("title", original[0].title))
+            for name in names:
+                if name in setting:
+                    setattr(service_module, name, setting[name])
+            cells = []
+            for collection, service, keys in services:
+                service._refresh_searcher()  # type: ignore[attr-defined]  # new BM25F
+                search = reader_search(service)
+                for by_key in collection.query_sets.values():
+                    judged = [(q, {keys[key] for key in rel}) for q, rel in by_key]
+                    tuning, held_out = halves(judged)
+                    a, b = evaluate(search, tuning), evaluate(search, held_out)
+                    cells.append(
+                        f"{a['MRR@10']:.3f} {a['R@10']:.2f} / {b['MRR@10']:.3f} {b['R@10']:.2f}"
+                    )
+            label = " ".join(f"{key}={value}" for key, value in setting.items())
+            print(f"{label} | " + " | ".join(cells), flush=True)
     finally:
-        schema.WEIGHTS, service_module.COORDINATION = original
+        schema.WEIGHTS = original[0]
+        for name, value in zip(names, original[1:], strict=True):
+            setattr(service_module, name, value)
         for _, service, _ in services:
             service.close()  # type: ignore[attr-defined]
 
@@ -330,7 +365,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/reader-bench-relevance"))
     parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument("--tune", action="store_true", help="print the weight grid and stop")
+    parser.add_argument(
+        "--tune",
+        choices=["coordination", "bm25"],
+        help="print a grid of settings on tuning / held-out halves and stop",
+    )
     parser.add_argument("--only", choices=["npl", "it"], help="one collection only")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -341,7 +380,7 @@ def main() -> None:
         collections.append(load_libreoffice_it(args.workdir))
     present = [c for c in collections if c is not None]
     if args.tune:
-        tune(present, args.workdir)
+        tune(present, args.workdir, args.tune)
         return
     rows = run(present, args.workdir)
     result = table(rows)
