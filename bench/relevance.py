@@ -257,6 +257,22 @@ def all_words_required() -> Iterator[None]:
         service_module.relax = original
 
 
+def strict_tiers() -> Iterator[None]:
+    """Reader's ranking of the previous session: every word counts alike, and an article
+    lacking any word ranks after every article that has them all (coordination 2)."""
+    from reader.search import service as service_module
+
+    original = (service_module.COMMON_SHARE, service_module.COORDINATION)
+    service_module.COMMON_SHARE, service_module.COORDINATION = 0.0, 2.0
+    original_weights = service_module._word_weights
+    service_module._word_weights = lambda searcher, relaxed: [1.0] * len(relaxed.words)
+    try:
+        yield
+    finally:
+        service_module.COMMON_SHARE, service_module.COORDINATION = original
+        service_module._word_weights = original_weights
+
+
 def run(collections: list[Collection], workdir: Path) -> list[Row]:
     from contextlib import contextmanager
 
@@ -270,9 +286,14 @@ def run(collections: list[Collection], workdir: Path) -> list[Row]:
 
             def add(system: str, search: Search, name: str = set_name, j=judged) -> None:
                 scores = evaluate(search, j)
+                tuning, held_out = halves(j)
+                scores["tuning"] = evaluate(search, tuning)["MRR@10"]
+                scores["held-out"] = evaluate(search, held_out)["MRR@10"]
                 rows.append(Row(collection.name, name, system, scores, len(j)))  # noqa: B023
 
             add("Reader", reader)
+            with contextmanager(strict_tiers)():
+                add("Reader, every word splits the tiers (previous ranking)", reader)
             with contextmanager(all_words_required)():
                 add("Reader, all words required (before)", reader)
             add("SQLite FTS5 bm25, words ORed", fts5)
@@ -349,14 +370,16 @@ def tune(collections: list[Collection], workdir: Path, grid: str) -> None:
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| Collection | Queries | System | R@1 | R@10 | MRR@10 | Zero hits |",
-        "|---|---|---|---:|---:|---:|---:|",
+        "| Collection | Queries | System | R@1 | R@10 | MRR@10 | MRR@10 tuning / held-out half"
+        " | Zero hits |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         s = row.scores
         lines.append(
             f"| {row.collection} | {row.query_set} ({row.queries}) | {row.system} | "
-            f"{s['R@1']:.2f} | {s['R@10']:.2f} | {s['MRR@10']:.3f} | {s['zero']:.0%} |"
+            f"{s['R@1']:.2f} | {s['R@10']:.2f} | {s['MRR@10']:.3f} | "
+            f"{s['tuning']:.3f} / {s['held-out']:.3f} | {s['zero']:.0%} |"
         )
     return "\n".join(lines)
 

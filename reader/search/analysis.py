@@ -135,7 +135,7 @@ QUESTION_WORDS = frozenset(
         "posso puoi può possiamo potete possono potrei potresti potrebbe "
         "devo devi deve dobbiamo dovete devono dovrei bisogna occorre "
         "voglio vuoi vorrei fare fa riesco riesci servono "
-        "what which when how why who whom whose where could would shall might"
+        "what which when how why who whom whose where could would shall might please"
     ).split()
 )
 """Words that ask rather than describe: a question typed as-is ("Quando è iniziata la crisi
