@@ -111,8 +111,9 @@ class SearchHit:
     snippet: str
     """HTML-escaped body text around the matches, which are wrapped in ``<b>…</b>``."""
     missing: tuple[str, ...] = ()
-    """Words of the query this article lacks: non-empty for a partial match, which is
-    listed after every article that has all the words."""
+    """Words of the query this article lacks: non-empty for a partial match. One lacking
+    only common words (``COMMON_SHARE``) is listed among the articles that have all the
+    words, by score; any other after all of them."""
 
     @property
     def partial(self) -> bool:
@@ -132,8 +133,8 @@ class SearchResults:
     total_is_lower_bound: bool = False
     """True when more than ``COUNT_LIMIT`` articles matched: ``total`` is then a floor."""
     partial: int = 0
-    """How many of ``hits`` (the last ones) match only some of the words; ``total``
-    counts only the articles that have them all."""
+    """How many of ``hits`` match only some of the words (mostly the last ones, see
+    ``SearchHit.missing``); ``total`` counts only the articles that have them all."""
 
     def total_text(self) -> str:
         """The number of matches as a person reads it: "12", "1,000+"."""
