@@ -257,6 +257,22 @@ def all_words_required() -> Iterator[None]:
         service_module.relax = original
 
 
+def strict_tiers() -> Iterator[None]:
+    """Reader's ranking of the previous session: every word counts alike, and an article
+    lacking any word ranks after every article that has them all (coordination 2)."""
+    from reader.search import service as service_module
+
+    original = (service_module.COMMON_SHARE, service_module.COORDINATION)
+    service_module.COMMON_SHARE, service_module.COORDINATION = 0.0, 2.0
+    original_weights = service_module._word_weights
+    service_module._word_weights = lambda searcher, relaxed: [1.0] * len(relaxed.words)
+    try:
+        yield
+    finally:
+        service_module.COMMON_SHARE, service_module.COORDINATION = original
+        service_module._word_weights = original_weights
+
+
 def run(collections: list[Collection], workdir: Path) -> list[Row]:
     from contextlib import contextmanager
 
@@ -270,9 +286,14 @@ def run(collections: list[Collection], workdir: Path) -> list[Row]:
 
             def add(system: str, search: Search, name: str = set_name, j=judged) -> None:
                 scores = evaluate(search, j)
+                tuning, held_out = halves(j)
+                scores["tuning"] = evaluate(search, tuning)["MRR@10"]
+                scores["held-out"] = evaluate(search, held_out)["MRR@10"]
                 rows.append(Row(collection.name, name, system, scores, len(j)))  # noqa: B023
 
             add("Reader", reader)
+            with contextmanager(strict_tiers)():
+                add("Reader, every word splits the tiers (previous ranking)", reader)
             with contextmanager(all_words_required)():
                 add("Reader, all words required (before)", reader)
             add("SQLite FTS5 bm25, words ORed", fts5)
@@ -280,48 +301,85 @@ def run(collections: list[Collection], workdir: Path) -> list[Row]:
     return rows
 
 
-def tune(collections: list[Collection], workdir: Path) -> None:
-    """Print the grid of title weight x coordination exponent the defaults come from."""
+def halves(judged: list[tuple[str, set[str]]]) -> tuple[list, list]:
+    """The tuning half (queries 1, 3, 5 ...) and the held-out half (2, 4, 6 ...)."""
+    return judged[0::2], judged[1::2]
+
+
+def tune(collections: list[Collection], workdir: Path, grid: str) -> None:
+    """Print MRR@10 / R@10 on each set's tuning half and held-out half, per setting.
+
+    ``coordination``: the share of the words' weight an article may lack and still rank
+    with the full matches (``COMMON_SHARE``) x the coordination exponent. ``bm25``: title
+    weight x BM25 K1 x B. Choose on the tuning halves only; report the held-out ones.
+    """
     from reader.search import schema
     from reader.search import service as service_module
 
     services = [(c, *reader_library(c, workdir)) for c in collections]
-    original = (schema.WEIGHTS, service_module.COORDINATION)
+    names = ("COMMON_SHARE", "COORDINATION", "BM25_K1", "BM25_B")
+    original = (schema.WEIGHTS, *(getattr(service_module, name) for name in names))
+    if grid == "coordination":
+        settings = [
+            {"COMMON_SHARE": share, "COORDINATION": coordination}
+            for share in (0.0, 0.15, 0.3, 0.5, 1.0)
+            for coordination in (0.0, 1.0, 2.0, 3.0)
+        ]
+    else:
+        settings = [
+            {"title": title, "BM25_K1": k1, "BM25_B": b}
+            for title in (1.5, 2.0, 3.0)
+            for k1 in (0.9, 1.2, 1.6)
+            for b in (0.5, 0.75, 0.9)
+        ]
     print(
-        f"{'title':>6} {'coord':>6}  "
-        + "  ".join(
-            f"{c.name[:14]}/{s[:9]:<9} MRR  R@10" for c in collections for s in c.query_sets
-        )
+        "setting | "
+        + " | ".join(
+            f"{c.name[:3]} {s[:9]}: tune MRR R@10 / held-out MRR R@10"
+            for c in collections
+            for s in c.query_sets
+        ),
+        flush=True,
     )
     try:
-        for weight in (1.0, 1.5, 2.0, 3.0, 4.0):
-            schema.WEIGHTS = schema.FieldWeights(title=weight)
-            for coordination in (0.0, 1.0, 2.0, 3.0, 5.0):
-                service_module.COORDINATION = coordination
-                cells = []
-                for collection, service, keys in services:
-                    search = reader_search(service)
-                    for by_key in collection.query_sets.values():
-                        judged = [(q, {keys[key] for key in rel}) for q, rel in by_key]
-                        scores = evaluate(search, judged)
-                        cells.append(f"{scores['MRR@10']:.3f} {scores['R@10']:.3f}")
-                print(f"{weight:>6} {coordination:>6}  " + "  ".join(f"{c:>29}" for c in cells))
+        for setting in settings:
+            schema.WEIGHTS = schema.FieldWeights(title=setting.get("title", original[0].title))
+            for name in names:
+                if name in setting:
+                    setattr(service_module, name, setting[name])
+            cells = []
+            for collection, service, keys in services:
+                service._refresh_searcher()  # type: ignore[attr-defined]  # new BM25F
+                search = reader_search(service)
+                for by_key in collection.query_sets.values():
+                    judged = [(q, {keys[key] for key in rel}) for q, rel in by_key]
+                    tuning, held_out = halves(judged)
+                    a, b = evaluate(search, tuning), evaluate(search, held_out)
+                    cells.append(
+                        f"{a['MRR@10']:.3f} {a['R@10']:.2f} / {b['MRR@10']:.3f} {b['R@10']:.2f}"
+                    )
+            label = " ".join(f"{key}={value}" for key, value in setting.items())
+            print(f"{label} | " + " | ".join(cells), flush=True)
     finally:
-        schema.WEIGHTS, service_module.COORDINATION = original
+        schema.WEIGHTS = original[0]
+        for name, value in zip(names, original[1:], strict=True):
+            setattr(service_module, name, value)
         for _, service, _ in services:
             service.close()  # type: ignore[attr-defined]
 
 
 def table(rows: list[Row]) -> str:
     lines = [
-        "| Collection | Queries | System | R@1 | R@10 | MRR@10 | Zero hits |",
-        "|---|---|---|---:|---:|---:|---:|",
+        "| Collection | Queries | System | R@1 | R@10 | MRR@10 | MRR@10 tuning / held-out half"
+        " | Zero hits |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         s = row.scores
         lines.append(
             f"| {row.collection} | {row.query_set} ({row.queries}) | {row.system} | "
-            f"{s['R@1']:.2f} | {s['R@10']:.2f} | {s['MRR@10']:.3f} | {s['zero']:.0%} |"
+            f"{s['R@1']:.2f} | {s['R@10']:.2f} | {s['MRR@10']:.3f} | "
+            f"{s['tuning']:.3f} / {s['held-out']:.3f} | {s['zero']:.0%} |"
         )
     return "\n".join(lines)
 
@@ -330,7 +388,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/reader-bench-relevance"))
     parser.add_argument("--no-write", action="store_true", help="print only")
-    parser.add_argument("--tune", action="store_true", help="print the weight grid and stop")
+    parser.add_argument(
+        "--tune",
+        choices=["coordination", "bm25"],
+        help="print a grid of settings on tuning / held-out halves and stop",
+    )
     parser.add_argument("--only", choices=["npl", "it"], help="one collection only")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -341,7 +403,7 @@ def main() -> None:
         collections.append(load_libreoffice_it(args.workdir))
     present = [c for c in collections if c is not None]
     if args.tune:
-        tune(present, args.workdir)
+        tune(present, args.workdir, args.tune)
         return
     rows = run(present, args.workdir)
     result = table(rows)

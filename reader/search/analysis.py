@@ -132,12 +132,18 @@ QUESTION_WORDS = frozenset(
     for word in (
         "cosa cos qual quale quali quanto quanta quanti quante quando come dove perché chi "
         "cosè quand dov com "
-        "what which when how why who whom whose where"
+        "posso puoi può possiamo potete possono potrei potresti potrebbe "
+        "devo devi deve dobbiamo dovete devono dovrei bisogna occorre "
+        "voglio vuoi vorrei fare fa riesco riesci servono "
+        "what which when how why who whom whose where could would shall might please"
     ).split()
 )
 """Words that ask rather than describe: a question typed as-is ("Quando è iniziata la crisi
-del 1973?") must not require them. Whoosh's lists have some (come, dove, what ...) but
-not cosa, qual, quali, quando, cos."""
+del 1973?", "Posso fare calcoli con più tabelle?") must not require them. Whoosh's lists
+have some (come, dove, faccio, what, can, do ...) but not cosa, qual, quali, quando, cos,
+nor the modal and light verbs a request starts with (posso, devo, fare, servono, could).
+Left out on purpose: words that are also content in a manual or an encyclopedia ("modo",
+"use", "need", "way", "may", "serve")."""
 
 
 @lru_cache(maxsize=1)

@@ -51,12 +51,13 @@ SCHEMA_VERSION = 4
 class FieldWeights:
     """Query-time weights; tuned with ``bench/relevance.py --tune`` (docs/search-quality.md).
 
-    Format 2 boosted titles x4 by hand; on the judged sets x2 to x3 ranked best, and a
-    high title weight hurts where many articles share title words (paragraphs of one long
-    article, a series).
+    Format 2 boosted titles x4 by hand; on the judged sets x1.5 to x2 ranked best (x1.5
+    chosen on the tuning halves with BM25's K1, see ``service.BM25_K1``), and a high title
+    weight hurts where many articles share title words (paragraphs of one long article,
+    a series).
     """
 
-    title: float = 2.0
+    title: float = 1.5
     text: float = 1.0
 
 

@@ -20,6 +20,7 @@ import contextlib
 import datetime as dt
 import itertools
 import logging
+import math
 import os
 import shutil
 import threading
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
+from whoosh import scoring
 from whoosh.collectors import TopCollector
 from whoosh.searching import Results, Searcher
 
@@ -66,13 +68,27 @@ CURRENT = "current"
 BUILDING_PREFIX = "building-"
 RETIRED_PREFIX = "retired-"
 PARTIAL_CANDIDATES = 100
-"""How many best "some of the words" matches are re-ranked by how many words they have."""
-COORDINATION = 2.0
-"""A partial match's score is its BM25 score times (words it has / words asked) ** this.
+"""How many best "some of the words" matches are re-ranked by the words they have."""
+COORDINATION = 1.0
+"""A partial match's score is its BM25 score times (weight of the words it has / weight of
+all the words) ** this, a word weighing its inverse document frequency.
 
-Tuned with ``bench/relevance.py`` on the judged sets (see docs/search-quality.md): 0 is
-plain BM25 over the ORed words (a rare word alone wins), large values rank by the count
-of words first."""
+Tuned with ``bench/relevance.py --tune`` on half of each judged set (docs/search-quality.md):
+0 is plain BM25 over the ORed words, large values rank by the words' weight first."""
+COMMON_SHARE = 0.3
+"""An article lacking words that make up at most this share of the query's weight ranks
+*with* the articles that have every word, by score; one lacking more ranks after them.
+
+Why: "all the words first" judged on every word put 14 pages having "passa foglio altro
+calc" before the page about sheet tabs, which lacks only "calc" — a word in 13 % of
+LibreOffice's help that says little. Weighing words by rarity, missing a rare word still
+sends an article down; missing a common one costs only its (small) share. Tuned with the
+coordination exponent (0 = strict tiers, 1 = no tiers)."""
+BM25_B = 0.75
+BM25_K1 = 1.6
+"""BM25F's length normalisation and term-frequency saturation. Chosen with the title weight
+on the tuning halves (``bench/relevance.py --tune bm25``): K1 1.6 and title x1.5 were best
+there, by less than the sets' noise; B 0.5 or 0.9 was clearly worse than Whoosh's 0.75."""
 MAX_LIMIT = 1000
 MATCHER_REPLACE_EVERY = 100
 """How many matches the collector takes between two prunings of the query's matcher tree.
@@ -95,8 +111,9 @@ class SearchHit:
     snippet: str
     """HTML-escaped body text around the matches, which are wrapped in ``<b>…</b>``."""
     missing: tuple[str, ...] = ()
-    """Words of the query this article lacks: non-empty for a partial match, which is
-    listed after every article that has all the words."""
+    """Words of the query this article lacks: non-empty for a partial match. One lacking
+    only common words (``COMMON_SHARE``) is listed among the articles that have all the
+    words, by score; any other after all of them."""
 
     @property
     def partial(self) -> bool:
@@ -116,8 +133,8 @@ class SearchResults:
     total_is_lower_bound: bool = False
     """True when more than ``COUNT_LIMIT`` articles matched: ``total`` is then a floor."""
     partial: int = 0
-    """How many of ``hits`` (the last ones) match only some of the words; ``total``
-    counts only the articles that have them all."""
+    """How many of ``hits`` match only some of the words (mostly the last ones, see
+    ``SearchHit.missing``); ``total`` counts only the articles that have them all."""
 
     def total_text(self) -> str:
         """The number of matches as a person reads it: "12", "1,000+"."""
@@ -363,7 +380,9 @@ class SearchService:
         """The shared searcher (call with ``_read_lock`` held)."""
         if self._searcher is None and self._folder is not None and not self._needs_rebuild:
             try:
-                self._searcher = self._folder.ix.searcher()
+                self._searcher = self._folder.ix.searcher(
+                    weighting=scoring.BM25F(B=BM25_B, K1=BM25_K1)
+                )
             except Exception as error:
                 self._damaged(error)
         return self._searcher
@@ -434,10 +453,11 @@ class SearchService:
         found: list[tuple[int, float, tuple[str, ...]]] = [
             (hit.docnum, hit.score if parsed.has_text else 0.0, ()) for hit in results
         ]
-        relaxed = relax(parsed) if parsed.has_text and len(found) < limit else None
+        relaxed = relax(parsed) if parsed.has_text else None
         if relaxed is not None:
-            exclude = {docnum for docnum, _, _ in found}
-            found += _partial_matches(searcher, relaxed, exclude, limit - len(found))
+            weights = _word_weights(searcher, relaxed)
+            if len(found) < limit or min(weights) <= COMMON_SHARE * sum(weights):
+                found = _blend_partial_matches(searcher, relaxed, weights, found, limit)
         total, capped = _count(searcher, compiled, results, limit)
         stored_fields = [searcher.stored_fields(docnum) for docnum, _, _ in found]
         texts = self._folder.docs.texts(stored["id"] for stored in stored_fields)
@@ -596,31 +616,64 @@ def _count(
     return counted, False
 
 
-def _partial_matches(
-    searcher: Searcher, relaxed: RelaxedQuery, exclude: set[int], wanted: int
-) -> list[tuple[int, float, tuple[str, ...]]]:
-    """The best articles with some of the free words: (docnum, score, words missing).
+def _word_weights(searcher: Searcher, relaxed: RelaxedQuery) -> list[float]:
+    """Each free word's weight: its BM25 inverse document frequency, from the rarest of
+    its forms (the word itself, its stems), so "calc" in most of a manual weighs little.
 
-    The ``PARTIAL_CANDIDATES`` best by BM25 over the ORed words are re-scored by the share
-    of the words they have (``COORDINATION``), so four words of five beat one rare word.
+    A few dictionary look-ups per query word, no work per candidate."""
+    reader = searcher.reader()
+    count = max(1, reader.doc_count())
+    weights = []
+    for phrase, _ in relaxed.words:
+        frequency = count
+        for word in phrase.split():
+            terms, _ = word_terms(word)
+            found = max(
+                [reader.doc_frequency("text", word)]
+                + [reader.doc_frequency("stems", term) for term in terms]
+            )
+            frequency = min(frequency, found)
+        weights.append(math.log(1 + (count - frequency + 0.5) / (frequency + 0.5)))
+    return weights
+
+
+def _blend_partial_matches(
+    searcher: Searcher,
+    relaxed: RelaxedQuery,
+    weights: list[float],
+    full: list[tuple[int, float, tuple[str, ...]]],
+    wanted: int,
+) -> list[tuple[int, float, tuple[str, ...]]]:
+    """The first ``wanted`` of: the articles with all the words (``full``) and the best
+    articles with some of them: (docnum, score, words missing).
+
+    The ``PARTIAL_CANDIDATES`` best by BM25 over the ORed words are re-scored by the
+    weight of the words they have (``COORDINATION``), so four words of five beat one
+    rare word. Those lacking only common words (``COMMON_SHARE``) rank among the full
+    matches by score, the others after every full match.
     """
     collector = TopCollector(max(PARTIAL_CANDIDATES, wanted), replace=MATCHER_REPLACE_EVERY)
     searcher.search_with_collector(relaxed.query, collector)
+    known = {docnum for docnum, _, _ in full}
     candidates = [(hit.docnum, hit.score) for hit in collector.results()]
-    candidates = [(docnum, score) for docnum, score in candidates if docnum not in exclude]
-    if not candidates:
-        return []
-    docnums = sorted(docnum for docnum, _ in candidates)
-    having = [_docs_having(searcher, query, docnums) for _, query in relaxed.words]
-    asked = len(relaxed.words)
-    scored = []
-    for docnum, score in candidates:
-        pairs = zip(relaxed.words, having, strict=True)
-        missing = tuple(word for (word, _), docs in pairs if docnum not in docs)
-        share = (asked - len(missing)) / asked
-        scored.append((score * share**COORDINATION, docnum, missing))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    return [(docnum, score, missing) for score, docnum, missing in scored[:wanted]]
+    candidates = [(docnum, score) for docnum, score in candidates if docnum not in known]
+    ranked = [(False, score, docnum, missing) for docnum, score, missing in full]
+    total_weight = sum(weights) or 1.0
+    if candidates:
+        docnums = sorted(docnum for docnum, _ in candidates)
+        having = [_docs_having(searcher, query, docnums) for _, query in relaxed.words]
+        for docnum, score in candidates:
+            missing = []
+            lacking = 0.0
+            for (word, _), docs, weight in zip(relaxed.words, having, weights, strict=True):
+                if docnum not in docs:
+                    missing.append(word)
+                    lacking += weight
+            share = 1.0 - lacking / total_weight
+            after_full = lacking > COMMON_SHARE * total_weight
+            ranked.append((after_full, score * share**COORDINATION, docnum, tuple(missing)))
+    ranked.sort(key=lambda item: (item[0], -item[1], item[2]))
+    return [(docnum, score, missing) for _, score, docnum, missing in ranked[:wanted]]
 
 
 def _docs_having(searcher: Searcher, query: wq.Query, docnums: list[int]) -> set[int]:
