@@ -37,6 +37,7 @@ _HEADING_WORD = re.compile(
     re.IGNORECASE,
 )
 """The longest word of each related-box heading: ASCII text without one is none of them."""
+_NONBLANK_TEXT = etree.XPath("//text()[normalize-space()]")
 _CARD_EXTRAS = re.compile(
     r"date|time|byline|author|kicker|label|comments?-count|read-?time", re.IGNORECASE
 )
@@ -154,7 +155,7 @@ def _related_headings(root: etree._Element) -> list[etree._Element]:
     read each large container's whole text again and was most of the box search's time.
     """
     found: dict[etree._Element, None] = {}
-    for piece in root.xpath("//text()"):
+    for piece in _NONBLANK_TEXT(root):
         if not _is_heading_text(piece):
             continue
         text = piece.strip()
