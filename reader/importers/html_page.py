@@ -39,6 +39,7 @@ from reader.importers.page_metadata import (
     page_title,
 )
 from reader.importers.page_tree import (
+    drop_code,
     drop_hidden,
     parse_page,
     repeated_paragraphs,
@@ -87,6 +88,7 @@ def parse_html_page(path: Path, *, folder: Path | None = None) -> ParsedFile:
     images.prepare(root)
     metadata = extractor_metadata(root, base_url)
     _prepare_links(root, base_url, path)
+    drop_code(root)
     document = _extract(root, with_images=images.has_local())
     extracted = getattr(document, "body", None)
     if extracted is not None:
@@ -280,9 +282,11 @@ def _has_text(markdown: str, root: etree._Element) -> bool:
     A word count would refuse short notes and whole pages in languages written without
     spaces (a Japanese article is a handful of "words"). The page's controls are read
     only for a short body: a long one is text whatever its words."""
-    words = set(_WORD.findall(_MARKDOWN_LINK.sub("", markdown).casefold()))
-    if len(words) > _MENU_WORDS:
-        return True
+    words: set[str] = set()
+    for word in _WORD.finditer(_MARKDOWN_LINK.sub("", markdown).casefold()):
+        words.add(word.group())
+        if len(words) > _MENU_WORDS:
+            return True  # read no further: an article's first lines say enough
     return bool(words - _control_words(root))
 
 
