@@ -43,6 +43,7 @@ from reader.importers.page_tree import (
     drop_hidden,
     parse_page,
     repeated_paragraphs,
+    restore_link_spaces,
     restore_repeats,
 )
 from reader.importers.parsed import ParsedArticle, ParsedFile
@@ -93,6 +94,7 @@ def parse_html_page(path: Path, *, folder: Path | None = None) -> ParsedFile:
     extracted = getattr(document, "body", None)
     if extracted is not None:
         restore_repeats(extracted, repeats)
+        restore_link_spaces(extracted, root)
     body = (
         element_to_markdown(
             as_html(extracted, base_url), image=images.markdown, relative_links=True

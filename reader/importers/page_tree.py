@@ -99,5 +99,26 @@ def restore_repeats(body: etree._Element, runs: dict[str, int]) -> None:
             last.addnext(copy)
 
 
+def restore_link_spaces(body: etree._Element, root: etree._Element) -> None:
+    """Give back the space after a link that the extractor trimmed away.
+
+    trafilatura strips the whitespace at the start of the text after a link, so "the
+    <a>Mozilla Foundation</a> and its subsidiary" came out as "[Mozilla Foundation](…)and"
+    (shown "Mozilla Foundation↗and"). A link's text followed by a word is given its space
+    back where the page has that link followed by whitespace and that word; a page that
+    really glues a word to its link keeps it glued."""
+    glued = [ref for ref in body.iter("ref") if ref.tail and ref.tail[0].isalnum()]
+    if not glued:
+        return
+    spaced = {
+        (_text(link), link.tail.split(None, 1)[0])
+        for link in root.iter("a")
+        if link.tail and link.tail[0].isspace() and link.tail.strip()
+    }
+    for ref in glued:
+        if (_text(ref), ref.tail.split(None, 1)[0]) in spaced:
+            ref.tail = " " + ref.tail
+
+
 def _text(element: etree._Element) -> str:
     return " ".join(str(element.xpath("string()")).split())

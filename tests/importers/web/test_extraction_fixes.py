@@ -231,3 +231,25 @@ def test_tracking_urls() -> None:
     assert without_tracking("https://a.example/x?utm_source=a&utm_medium=b") == (
         "https://a.example/x"
     )
+
+
+# -- left-overs: a word glued to the link before it ----------------------------------------------
+def test_the_space_after_a_link_comes_back() -> None:
+    """trafilatura trims the text after a link in some layouts (a wiki's "See also: A and
+    B" line, a blog's loose text): "[Mozilla Foundation](…)and" showed "Foundation↗and".
+    The space comes back where the page has it; a word the page glues to a link stays."""
+    from lxml import etree
+
+    from reader.importers.page_tree import restore_link_spaces
+
+    page = parse_page(
+        '<html><body><div>See also: <a href="/f">Valley Trust</a> and <a href="/g">River '
+        'Board</a></div><p>As <a href="/m">Ada Brook</a>reports, the water is warmer.</p>'
+        "</body></html>"
+    )
+    body = etree.fromstring(
+        '<body><p><ref target="/f">Valley Trust</ref>and</p><p><ref target="/g">River Board'
+        '</ref></p><p>As <ref target="/m">Ada Brook</ref>reports, the water is warmer.</p></body>'
+    )
+    restore_link_spaces(body, page)
+    assert [ref.tail for ref in body.iter("ref")] == [" and", None, "reports, the water is warmer."]
