@@ -219,7 +219,8 @@ SPEED_NAMES = ("Reader (parse_file)", "trafilatura.extract", "trafilatura.extrac
 
 @dataclass(frozen=True)
 class SpeedRow:
-    """One importer's speed over several rounds of all pages: medians, and the CPU range."""
+    """One importer's speed over several rounds of all pages: medians, and the CPU range
+    (its high end is the round least slowed by other work on a shared machine)."""
 
     name: str
     per_wall: float
