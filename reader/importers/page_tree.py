@@ -16,7 +16,7 @@ from lxml import etree
 
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 # lxml.html's own parser picks each element's class in Python (a form gets FormElement...),
-# a call for every element object the extractor touches: 4 % of the import's time. Every
+# a call for every element object the extractor touches (a few per cent of the import). Every
 # element is an HtmlElement here, chosen in C; nothing we or trafilatura call needs more.
 _PARSER.set_element_class_lookup(
     etree.ElementDefaultClassLookup(
@@ -58,7 +58,7 @@ _CODE = etree.XPath("//style | //script[not(contains(@type, 'json'))]")
 def drop_code(root: etree._Element) -> None:
     """Scripts and style sheets out, once the page's metadata has been read: they are not
     text. The extractor drops them too, but only after copying the tree several times
-    and matching its patterns against them (about a tenth of its time). Script data
+    and matching its patterns against them (up to a tenth of its time). Script data
     (JSON-LD) stays: the extractor reads it to tell a forum thread from an article, and
     for the article's text as a last resort."""
     for element in _CODE(root):
