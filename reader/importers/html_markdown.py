@@ -170,9 +170,9 @@ class _Converter:
         table; None for a layout table, which stays paragraphs.
 
         Flattened, each row became a paragraph of its own ("Industry | Open-source
-        software" between the article's paragraphs). A table with one column, a table or
-        heading inside a cell, or a cell holding a text's worth of words lays out a page:
-        its cells are the page's paragraphs. The first row is the header (Markdown tables
+        software" between the article's paragraphs). A table with one column of text, a
+        table or heading inside a cell, or a cell holding a text's worth of words lays out
+        a page: its cells are the page's paragraphs. The first row is the header (Markdown tables
         must have one) unless the rows are labelled by a ``<th>`` each ("Founded | 1998")
         and the first is not all ``<th>``: then the header is left empty."""
         rows = _own_rows(table)
@@ -184,6 +184,9 @@ class _Converter:
         texts = [[self._cell(cell).replace("|", "\\|") for cell in row] for row in rows]
         if any(len(text) > _MAX_DATA_CELL for row in texts for text in row):
             return None
+        filled = {column for row in texts for column, text in enumerate(row) if text}
+        if len(filled) < 2:
+            return None  # one column of text beside empty spacer cells: a layout
         kept = [(row, text) for row, text in zip(rows, texts, strict=True) if any(text)]
         if not kept:
             return ""

@@ -306,6 +306,10 @@ def test_layout_tables_stay_paragraphs() -> None:
     assert html_to_markdown(headed) == "# River news | [Home](https://x.example/)"
     text_cells = f"<table><tr><td>{long_text}</td><td>Sidebar note</td></tr></table>"
     assert html_to_markdown(text_cells) == f"{long_text} | Sidebar note"
+    spacer = (
+        "<table><tr><td></td><td>First note.</td></tr><tr><td> </td><td>Second.</td></tr></table>"
+    )
+    assert html_to_markdown(spacer) == "First note.\n\nSecond."
     nested = (
         "<table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>side</td></tr></table>"
     )
