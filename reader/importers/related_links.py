@@ -20,9 +20,9 @@ from reader.library.text import normalize_title
 
 _BOX_MARKER = re.compile(
     r"related|read-?also|readalso|leggi-?anche|correlat|see-?also|more-?stories|"
-    r"also-?like|you-?may-?like|recommend",
-    re.IGNORECASE,
+    r"also-?like|you-?may-?like|recommend"
 )
+"""Searched in the lowercased class and id (faster than a case-insensitive search)."""
 _BOX_TAGS = frozenset({"aside", "section", "div", "ul", "ol", "nav", "footer"})
 _HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "header"})
 _TITLE_TAGS = ("h2", "h3", "h4", "h5", "h6")
@@ -129,7 +129,7 @@ def _marked_boxes(root: etree._Element) -> list[etree._Element]:
     for element in root.iter(*_BOX_TAGS):
         if element.get("class") is None and element.get("id") is None:
             continue
-        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        marker = f"{element.get('class', '')} {element.get('id', '')}".lower()
         if _BOX_MARKER.search(marker) and _is_link_box(element):
             boxes.append(element)
     return boxes
