@@ -214,50 +214,96 @@ def readability_installed() -> bool:
     return True
 
 
-Speed = tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
-"""(pages per wall second, pages per CPU second) for Reader, trafilatura, with metadata."""
+SPEED_NAMES = ("Reader (parse_file)", "trafilatura.extract", "trafilatura.extract, metadata")
 
 
-def timed_speed(folders: list[Path], rounds: int = 1) -> Speed:
+@dataclass(frozen=True)
+class SpeedRow:
+    """One importer's speed over several rounds of all pages: medians, and the CPU range
+    (its high end is the round least slowed by other work on a shared machine)."""
+
+    name: str
+    per_wall: float
+    per_cpu: float
+    cpu_low: float
+    cpu_high: float
+
+
+def timed_speed(folders: list[Path], rounds: int = 5) -> list[SpeedRow]:
     """Pages per second, one process: Reader's import, plain ``trafilatura.extract`` (as
     scored above) and the same with its metadata, page by page in turn, so a busy machine
     slows all alike and their ratios hold. CPU seconds are counted too: on a machine
     shared with other work they say what an idle one would do. Each page is read from
-    disk and decoded inside each measurement."""
+    disk and decoded inside each measurement. Every round imports all pages; the median
+    round is reported (the first page of a process pays for imports: one page is imported
+    before timing starts)."""
+    import statistics
+
     import trafilatura
 
-    wall = [0.0, 0.0, 0.0]
-    cpu = [0.0, 0.0, 0.0]
+    def reader(folder: Path) -> object:
+        return parse_file(folder / "source.html")
 
-    def timed(index: int, work: Callable[[], object]) -> None:
-        start_wall, start_cpu = time.perf_counter(), time.process_time()
+    def plain(folder: Path) -> object:
+        return trafilatura.extract(_source(folder), include_comments=False)
+
+    def with_metadata(folder: Path) -> object:
+        return trafilatura.extract(_source(folder), include_comments=False, with_metadata=True)
+
+    importers = (reader, plain, with_metadata)
+    if not folders:
+        return []
+    for work in importers:  # module imports and first-call caches out of the timing
         with contextlib.suppress(ImportFailure):
-            work()
-        wall[index] += time.perf_counter() - start_wall
-        cpu[index] += time.process_time() - start_cpu
-
+            work(folders[0])
+    rates: list[list[tuple[float, float]]] = [[] for _ in importers]
     for _ in range(rounds):
+        wall = [0.0] * len(importers)
+        cpu = [0.0] * len(importers)
         for folder in folders:
-            timed(0, lambda folder=folder: parse_file(folder / "source.html"))
-            timed(
-                1,
-                lambda folder=folder: trafilatura.extract(_source(folder), include_comments=False),
-            )
-            timed(
-                2,
-                lambda folder=folder: trafilatura.extract(
-                    _source(folder), include_comments=False, with_metadata=True
-                ),
-            )
-    pages = len(folders) * rounds
-    return tuple((pages / w, pages / c) for w, c in zip(wall, cpu, strict=True))  # type: ignore[return-value]
+            for index, work in enumerate(importers):
+                start_wall, start_cpu = time.perf_counter(), time.process_time()
+                with contextlib.suppress(ImportFailure):
+                    work(folder)
+                wall[index] += time.perf_counter() - start_wall
+                cpu[index] += time.process_time() - start_cpu
+        for index in range(len(importers)):
+            rates[index].append((len(folders) / wall[index], len(folders) / cpu[index]))
+    return [
+        SpeedRow(
+            name,
+            statistics.median(w for w, _ in rows),
+            statistics.median(c for _, c in rows),
+            min(c for _, c in rows),
+            max(c for _, c in rows),
+        )
+        for name, rows in zip(SPEED_NAMES, rates, strict=True)
+    ]
+
+
+def profile_import(folders: list[Path], top: int = 30) -> str:
+    """Where Reader's import spends its time: cProfile over one pass of all pages, the
+    functions with the most cumulative time (the profiler roughly doubles the times)."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for folder in folders:
+        with contextlib.suppress(ImportFailure):
+            parse_file(folder / "source.html")
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
 
 
 def report(
     scores: list[PageScore],
     trafilatura_f1: list[float],
     readability_f1: list[float] | None,
-    speed: Speed | None,
+    speed: list[SpeedRow] | None,
 ) -> str:
     if not scores:
         return "No pages found: nothing measured.\n"
@@ -289,18 +335,20 @@ def report(
             f"| readability-lxml alone | {mean(readability_f1):.3f} "
             f"| {sum(f < 0.9 for f in readability_f1)} |"
         )
-    if speed is not None:
+    if speed:
         lines += [
             "",
-            "Speed (one process, same run, each page read from disk and decoded):",
+            "Speed (one process, same run, each page read from disk and decoded; median of "
+            "the rounds, CPU range over them):",
             "",
-            "| importer | pages per second | pages per CPU second | ratio to Reader |",
-            "| --- | --- | --- | --- |",
+            "| importer | pages per second | pages per CPU second | CPU range | "
+            "ratio to Reader (CPU) |",
+            "| --- | --- | --- | --- | --- |",
         ]
-        names = ("Reader (parse_file)", "trafilatura.extract", "trafilatura.extract, metadata")
-        for name, (per_wall, per_cpu) in zip(names, speed, strict=True):
+        for row in speed:
             lines.append(
-                f"| {name} | {per_wall:.1f} | {per_cpu:.1f} | {per_wall / speed[0][0]:.2f} |"
+                f"| {row.name} | {row.per_wall:.1f} | {row.per_cpu:.1f} "
+                f"| {row.cpu_low:.1f}-{row.cpu_high:.1f} | {row.per_cpu / speed[0].per_cpu:.2f} |"
             )
     lines += [
         "",
@@ -333,9 +381,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"update {DOC.name}")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-speed", action="store_true", help="skip the timed pass")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds of all pages")
+    parser.add_argument(
+        "--profile", action="store_true", help="only print where the import spends its time"
+    )
     args = parser.parse_args(argv)
     roots = args.pages or [corpus for corpus in [find_corpus(ROOT)] if corpus]
     folders = find_pages(roots)
+    if args.profile:
+        print(profile_import(folders))
+        return 0
     scores = score_pages(folders, args.workers)
     with ProcessPoolExecutor(max_workers=args.workers, mp_context=_SPAWN) as pool:
         plain = list(pool.map(_trafilatura_f1, folders, chunksize=4))
@@ -344,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
             if readability_installed()
             else None
         )
-    speed = None if args.no_speed else timed_speed(folders)
+    speed = None if args.no_speed else timed_speed(folders, args.rounds)
     text = report(scores, plain, lxml_readability, speed)
     print(text)
     if args.write:

@@ -101,6 +101,7 @@ class _Converter:
         self._base_url = base_url
         self._image = image
         self.relative_links = False
+        self._cell_depth = 0
 
     # -- blocks ------------------------------------------------------------------------------
     def blocks(self, element: etree._Element) -> list[str]:
@@ -154,17 +155,62 @@ class _Converter:
         if tag == "figcaption":
             text = _finish_inline(self._inline_children(element))
             return [f"*{text}*"] if text else []
+        if tag == "table":
+            table = self._pipe_table(element)
+            if table is not None:
+                return [table] if table else []
         if tag == "tr":
             cells = [self._cell(cell) for cell in element if _tag(cell) in ("td", "th")]
             row = " | ".join(cell for cell in cells if cell)
             return [row] if row else []
         return self.blocks(element)
 
+    def _pipe_table(self, table: etree._Element) -> str | None:
+        """A table of data (an infobox's "Founded | 1998", a list of figures) as a Markdown
+        table; None for a layout table, which stays paragraphs.
+
+        Flattened, each row became a paragraph of its own ("Industry | Open-source
+        software" between the article's paragraphs). A table with one column of text, a
+        table or heading inside a cell, or a cell holding a text's worth of words lays out
+        a page: its cells are the page's paragraphs. The first row is the header (Markdown tables
+        must have one) unless the rows are labelled by a ``<th>`` each ("Founded | 1998")
+        and the first is not all ``<th>``: then the header is left empty."""
+        rows = _own_rows(table)
+        if self._cell_depth or not rows or any(_lays_out(cell) for row in rows for cell in row):
+            return None
+        width = max(len(row) for row in rows)
+        if width < 2:
+            return None
+        texts = [[self._cell(cell).replace("|", "\\|") for cell in row] for row in rows]
+        if any(len(text) > _MAX_DATA_CELL for row in texts for text in row):
+            return None
+        filled = {column for row in texts for column, text in enumerate(row) if text}
+        if len(filled) < 2:
+            return None  # one column of text beside empty spacer cells: a layout
+        kept = [(row, text) for row, text in zip(rows, texts, strict=True) if any(text)]
+        if not kept:
+            return ""
+        first_row, first_texts = kept[0]
+        labelled_rows = any(_tag(row[0]) == "th" for row, _text in kept[1:])
+        if not labelled_rows or all(
+            _tag(cell) == "th" for cell, text in zip(first_row, first_texts, strict=True) if text
+        ):
+            header, kept = first_texts, kept[1:]
+        else:
+            header = []  # "Founded | 1998" rows: the first of them is no header
+        lines = [_pipe_row(header, width), "| " + " | ".join(["---"] * width) + " |"]
+        lines.extend(_pipe_row(text, width) for _row, text in kept)
+        return "\n".join(lines)
+
     def _cell(self, cell: etree._Element) -> str:
         """A table cell on one line: its paragraphs (a layout table holds whole articles
         in cells) stay apart by a space instead of running together ("Genocide.French")."""
         if _has_block(cell):
-            return " ".join(" ".join(block.split()) for block in self.blocks(cell))
+            self._cell_depth += 1  # a table in a cell is flattened with it, onto one line
+            try:
+                return " ".join(" ".join(block.split()) for block in self.blocks(cell))
+            finally:
+                self._cell_depth -= 1
         return _finish_inline(self._inline_children(cell)).replace("  \n", " ")
 
     def _list(self, element: etree._Element, *, ordered: bool) -> str:
@@ -235,6 +281,34 @@ def _escape_block_start(text: str) -> str:
         return f"{match.group(1)}{match.group(3)}\\{match.group(4)}"
 
     return _BLOCK_START.sub(escape, text, count=1)
+
+
+_MAX_DATA_CELL = 400
+"""Characters: a cell with more holds running text (a layout table), not a datum."""
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_LAYOUT_TAGS = frozenset({"table", *(f"h{level}" for level in range(1, 7))})
+
+
+def _own_rows(table: etree._Element) -> list[list[etree._Element]]:
+    """The cells of each row of ``table`` itself (not of a table nested in it)."""
+    rows = []
+    for child in table:
+        tag = _tag(child)
+        group = list(child) if tag in _ROW_GROUPS else [child]
+        for row in group:
+            if _tag(row) == "tr":
+                rows.append([cell for cell in row if _tag(cell) in ("td", "th")])
+    return [row for row in rows if row]
+
+
+def _lays_out(cell: etree._Element) -> bool:
+    """A cell holding a table or a heading is part of a page's layout, not a datum."""
+    return any(_tag(node) in _LAYOUT_TAGS for node in cell.iterdescendants())
+
+
+def _pipe_row(cells: list[str], width: int) -> str:
+    padded = [*cells, *[""] * (width - len(cells))]
+    return "| " + " | ".join(padded) + " |"
 
 
 def _has_block(element: etree._Element) -> bool:

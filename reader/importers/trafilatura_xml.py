@@ -7,6 +7,7 @@ content: one converter, one Markdown style across formats.
 
 from __future__ import annotations
 
+from copy import deepcopy
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -37,7 +38,7 @@ def as_html(body: etree._Element, base_url: str = "") -> etree._Element:
     """A renamed copy of ``body``: head/list/item/quote/hi/ref/graphic become HTML tags;
     links are made absolute against ``base_url`` (only the article's links: resolving
     every link of the page first took longer than converting the article)."""
-    copy = etree.fromstring(etree.tostring(body))
+    copy = deepcopy(body)
     for element in copy.iter():
         if not isinstance(element.tag, str):
             continue

@@ -85,8 +85,8 @@ def test_paragraphs_inside_a_table_cell_stay_apart() -> None:
 
 
 def test_line_breaks_inside_a_table_cell_keep_the_row_on_one_line() -> None:
-    html = "<table><tr><td>Founded</td><td>1998<br>in California</td></tr></table>"
-    assert html_to_markdown(html) == "Founded | 1998 in California"
+    html = "<table><tr><th>Founded</th><td>1998<br>in California</td></tr></table>"
+    assert html_to_markdown(html) == "| Founded | 1998 in California |\n| --- | --- |"
 
 
 # -- cause 5: images asked for only when one is kept ---------------------------------------------
@@ -231,3 +231,86 @@ def test_tracking_urls() -> None:
     assert without_tracking("https://a.example/x?utm_source=a&utm_medium=b") == (
         "https://a.example/x"
     )
+
+
+# -- left-overs: a word glued to the link before it ----------------------------------------------
+def test_the_space_after_a_link_comes_back() -> None:
+    """trafilatura trims the text after a link in some layouts (a wiki's "See also: A and
+    B" line, a blog's loose text): "[Mozilla Foundation](…)and" showed "Foundation↗and".
+    The space comes back where the page has it; a word the page glues to a link stays."""
+    from lxml import etree
+
+    from reader.importers.page_tree import restore_link_spaces
+
+    page = parse_page(
+        '<html><body><div>See also: <a href="/f">Valley Trust</a> and <a href="/g">River '
+        'Board</a></div><p>As <a href="/m">Ada Brook</a>reports, the water is warmer.</p>'
+        "</body></html>"
+    )
+    body = etree.fromstring(
+        '<body><p><ref target="/f">Valley Trust</ref>and</p><p><ref target="/g">River Board'
+        '</ref></p><p>As <ref target="/m">Ada Brook</ref>reports, the water is warmer.</p></body>'
+    )
+    restore_link_spaces(body, page)
+    assert [ref.tail for ref in body.iter("ref")] == [" and", None, "reports, the water is warmer."]
+
+
+# -- left-overs: an infobox's rows as stray "key | value" paragraphs -----------------------------
+def test_an_infobox_is_a_table_not_stray_lines() -> None:
+    """A wiki infobox (rows labelled by a <th>) was flattened into "Industry | Open-source
+    software" paragraphs among the article's; it is a Markdown table, its caption row the
+    header, and the view shows a table."""
+    from reader.render.html import markdown_to_html
+
+    html = (
+        "<p>Mozilla is a free-software community.</p>"
+        '<table class="infobox"><tr><th colspan="2">Mozilla</th></tr>'
+        '<tr><td colspan="2"><a href="https://wiki.example/logo.png"> </a></td></tr>'
+        '<tr><th>Industry</th><td><a href="https://wiki.example/oss">Open-source software</a>'
+        "</td></tr>"
+        "<tr><th>Founded</th><td>February 28, 1998</td></tr></table>"
+        "<p>The community is supported by a foundation.</p>"
+    )
+    assert html_to_markdown(html).split("\n\n") == [
+        "Mozilla is a free-software community.",
+        "| Mozilla |  |\n"
+        "| --- | --- |\n"
+        "| Industry | [Open-source software](https://wiki.example/oss) |\n"
+        "| Founded | February 28, 1998 |",
+        "The community is supported by a foundation.",
+    ]
+    shown = markdown_to_html(html_to_markdown(html))
+    assert "<td>Founded</td>" in shown
+    assert shown.count("<tr>") == 3
+
+
+def test_labelled_rows_without_a_caption_get_an_empty_header() -> None:
+    html = "<table><tr><th>Founded</th><td>1998</td></tr><tr><th>Staff</th><td>40</td></tr></table>"
+    assert html_to_markdown(html) == ("|  |  |\n| --- | --- |\n| Founded | 1998 |\n| Staff | 40 |")
+
+
+def test_a_data_table_keeps_its_first_row_as_header() -> None:
+    html = (
+        "<table><tbody><tr><td><b>Year</b></td><td><b>Rate | change</b></td></tr>"
+        "<tr><td>2020</td><td>3</td></tr><tr><td>2021</td></tr></tbody></table>"
+    )
+    assert html_to_markdown(html) == (
+        "| **Year** | **Rate \\| change** |\n| --- | --- |\n| 2020 | 3 |\n| 2021 |  |"
+    )
+
+
+def test_layout_tables_stay_paragraphs() -> None:
+    """Cells holding a heading, a table or a text's worth of words lay out a page."""
+    long_text = " ".join(SENTENCES * 2)
+    headed = "<table><tr><td><h1>River news</h1></td><td><a href='https://x.example/'>Home</a></td></tr></table>"
+    assert html_to_markdown(headed) == "# River news | [Home](https://x.example/)"
+    text_cells = f"<table><tr><td>{long_text}</td><td>Sidebar note</td></tr></table>"
+    assert html_to_markdown(text_cells) == f"{long_text} | Sidebar note"
+    spacer = (
+        "<table><tr><td></td><td>First note.</td></tr><tr><td> </td><td>Second.</td></tr></table>"
+    )
+    assert html_to_markdown(spacer) == "First note.\n\nSecond."
+    nested = (
+        "<table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>side</td></tr></table>"
+    )
+    assert html_to_markdown(nested) == "a | b | side"
