@@ -371,6 +371,16 @@ class FrequentPrefix(wq.Prefix):
             MAX_PREFIX_WORDS, words, key=lambda word: frequency(self.fieldname, word)
         )
 
+    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]  # Whoosh's
+        """The words' postings preloaded into one array (Whoosh does this only on
+        segments of up to 5,000 articles; on larger ones a tree of 64 unions took
+        4x longer). The score is constant, as ``Prefix``'s."""
+        terms = [wq.Term(self.fieldname, word) for word in self._btexts(searcher.reader())]
+        if len(terms) < 2 or context is None:
+            return super().matcher(searcher, context)
+        context = context.set(weighting=None)
+        return wq.PreloadedOr(terms, boost=self.boost).matcher(searcher, context)
+
 
 Union = wq.DefaultOr
 """The OR of a word's terms and of OR'ed words: a tree of union matchers, always.
