@@ -144,7 +144,7 @@ def test_stale_search_results_are_dropped(qtbot, sample_services) -> None:
     release_first = threading.Event()
 
     class SlowFirstService:
-        def search(self, query: str, limit: int = 20) -> SearchResults:
+        def search(self, query: str, limit: int = 20, *, count: bool = True) -> SearchResults:
             if query == "old":
                 release_first.wait(5)
             return SearchResults(query, [], 0, None, [])
