@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
 import pytest
 from whoosh import index as windex
+from whoosh.query import Every
 from whoosh.writing import IndexingError
 
 from reader.library import Article
@@ -27,10 +29,15 @@ def _articles(count: int) -> list[Article]:
             Article(
                 id=f"a{number:04d}",
                 title=f"Titolo {rng.choice(words)} numero {number}",
-                body=body + (" comune" * (number % 7)),
+                body="" if number % 50 == 0 else body + (" comune" * (number % 7)),
                 lang=rng.choice(["it", "en", "fr"]),
                 tags=["uno", "due"] if number % 3 else [],
                 author="Ada" if number % 2 else "",
+                category=rng.choice(["", "IA", "Scienza"]),
+                # Dates make NUMERIC postings (several tiers per date) and a sortable column.
+                published=dt.date(2000 + number % 20, 1 + number % 12, 1) if number % 4 else None,
+                starred=number % 5 == 0,
+                read=number % 2 == 0,
             )
         )
     return articles
@@ -82,6 +89,13 @@ def test_bulk_writer_writes_what_whoosh_writes(tmp_path: Path) -> None:
     assert max(len(value[1]) for key, value in bulk_made.items() if key[0] == "text") > 256
     for key, value in whoosh_made.items():
         assert bulk_made[key] == value, key
+    # The sortable date column is written too: the newest first, as the window sorts.
+    newest = []
+    for path in (tmp_path / "whoosh", tmp_path / "bulk"):
+        with windex.open_dir(str(path)).searcher() as searcher:
+            hits = searcher.search(Every(), sortedby="published", reverse=True, limit=5)
+            newest.append([hit["id"] for hit in hits])
+    assert newest[0] == newest[1]
 
 
 def test_bulk_writer_refuses_merges(tmp_path: Path) -> None:
