@@ -60,5 +60,11 @@ def test_phrases_stay_exact_on_a_rebuilt_index(tmp_path: Path) -> None:
         assert titles('"neurali al plurale"') == {"Quattro"}
         assert titles('"rete lontane"') == set()
         assert titles("rete neurale") >= {"Uno", "Due", "Tre"}
+        # A prefix of several words (neurale, neurali) preloads their postings together.
+        assert titles("neura*") == {"Uno", "Due", "Tre", "Quattro"}
+        assert titles("neura* plurale") == {"Quattro"}
+        # More matches than the page: the collector then prunes by score bounds.
+        assert len(service.search("neura*", limit=1).hits) == 1
+        assert not service.needs_rebuild
     finally:
         service.close()
