@@ -16,7 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.library.text import straighten_quotes
-from reader.search.analysis import _WORD, fold_word, iter_words, query_stopwords, stem
+from reader.search.analysis import (
+    _WORD,
+    fold_word,
+    iter_words,
+    query_stopwords,
+    stem,
+    word_tokens,
+)
 from reader.search.query import ParsedQuery
 
 SNIPPET_CHARS = 220
@@ -73,6 +80,18 @@ class TermMatcher:
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes or self.phrases)
 
+    def matching(self, words: set[str], lang: str) -> set[str]:
+        """The folded ``words`` that ``matches`` marks, found with set operations."""
+        found = words & self.words
+        stems = self.stems.get(lang)
+        if stems:
+            heads = self.stem_heads.get(lang)
+            candidates = words if heads is None else [w for w in words if w[:3] in heads]
+            found.update(word for word in candidates if stem(lang, word) in stems)
+        if self.prefixes:
+            found.update(word for word in words if word.startswith(self.prefixes))
+        return found
+
     def matches(self, word: str, lang: str) -> bool:
         if word in self.words:
             return True
@@ -122,15 +141,31 @@ def snippet_by_tokens(
 
 
 def _matched_spans(text: str, matcher: TermMatcher, lang: str) -> list[tuple[int, int, str]]:
-    """(start, end, folded word) of each word of ``text`` the matcher marks, in order."""
+    """(start, end, folded word) of each word of ``text`` the matcher marks, in order.
+
+    The distinct words come from the lowered text (as ``folded_words`` does, so only
+    non-ASCII words are folded one by one) and are checked as sets; the matching ones
+    are then located in the lowered text, whose offsets are the original's.
+    """
     straight = straighten_quotes(text)
-    hits = {raw for raw in set(_WORD.findall(straight)) if matcher.matches(fold_word(raw), lang)}
+    lowered = straight.lower()
+    if len(lowered) != len(straight):  # "İ": fall back to the original text, word by word
+        lowered = straight
+        hits = {
+            raw for raw in set(_WORD.findall(straight)) if matcher.matches(fold_word(raw), lang)
+        }
+    else:
+        folded = {
+            raw: raw if raw.isascii() else fold_word(raw) for raw in set(word_tokens(lowered))
+        }
+        marked = matcher.matching(set(folded.values()), lang)
+        hits = {raw for raw, word in folded.items() if word in marked}
     if not hits:
         return []
     alternatives = "|".join(re.escape(raw) for raw in sorted(hits, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
     spans = []
-    for match in pattern.finditer(straight):
+    for match in pattern.finditer(lowered):
         start = match.start()
         # An elided article ("l" of "l'IA") is part of the next word's token, not a word.
         for token in _WORD.finditer(straight, _token_origin(straight, start)):

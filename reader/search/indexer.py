@@ -31,6 +31,7 @@ from whoosh.writing import SegmentWriter
 from reader.library.model import Article
 from reader.library.store import LibraryError, LibraryStore
 from reader.search.analysis import index_language
+from reader.search.bulkwriter import BulkSegmentWriter
 from reader.search.docstore import FILENAME as DOCSTORE_FILENAME
 from reader.search.docstore import DocStore, StoredDoc
 from reader.search.plaintext import markdown_to_text
@@ -172,7 +173,20 @@ class _SpawnedSubWriterTask(SubWriterTask):
                     os._exit(1)
 
         threading.Thread(target=watch_parent, daemon=True).start()
-        super().run()
+        # SubWriterTask.run with the bulk writer (multisegment: each worker commits its
+        # own segment, which the parent lists in the table of contents).
+        ix = self.storage.open_index(self.indexname)
+        writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
+        while self.running:
+            job = self.jobqueue.get()
+            if job is None:
+                break
+            self._process_file(*job)
+        if not self.running:
+            writer.cancel()
+            return
+        segment = writer._finalize_segment()
+        self.resultqueue.put((None, writer.pool.fieldnames, segment), timeout=5)
 
     @staticmethod
     def _Popen(process_obj: object) -> object:  # noqa: N802 - multiprocessing's name
@@ -359,8 +373,15 @@ class IndexFolder:
         return None if pid_alive(pid) else pid
 
     def writer(
-        self, timeout: float, limitmb: int = WRITER_LIMIT_MB, processes: int = 1
+        self,
+        timeout: float,
+        limitmb: int = WRITER_LIMIT_MB,
+        processes: int = 1,
+        *,
+        bulk: bool = False,
     ) -> SegmentWriter:
+        """A writer holding the index's lock; ``bulk`` for the fresh segments of a rebuild
+        (see :mod:`~reader.search.bulkwriter`; not for updates, which merge)."""
         try:
             # compound=False: Whoosh reads a compound segment by copying each packed file
             # into memory (BytesIO over the mapped bytes) — 800 MB of postings at 100k
@@ -373,6 +394,8 @@ class IndexFolder:
                     limitmb=max(16, limitmb // processes),
                     compound=False,
                 )
+            elif bulk:
+                writer = BulkSegmentWriter(self.ix, timeout=timeout, compound=False)
             else:
                 writer = self.ix.writer(timeout=timeout, limitmb=limitmb, compound=False)
         except windex.LockError:
@@ -457,7 +480,7 @@ def sync(
 
     limitmb = FRESH_LIMIT_MB if fresh else WRITER_LIMIT_MB
     processes = BUILD_PROCESSES if fresh and total >= PARALLEL_MIN_DOCS else 1
-    writer = folder.writer(lock_timeout, limitmb, processes)
+    writer = folder.writer(lock_timeout, limitmb, processes, bulk=fresh)
     pending: list[StoredDoc] = []
     pending_removals: list[str] = list(removed)
     is_new = set(added)
@@ -494,7 +517,7 @@ def sync(
                 pending = []
             if fresh and done % FRESH_SEGMENT_DOCS == 0 and done < total:
                 writer.commit(merge=False)
-                writer = folder.writer(lock_timeout, limitmb, processes)
+                writer = folder.writer(lock_timeout, limitmb, processes, bulk=True)
             elif not fresh and len(pending) >= BATCH:
                 writer.commit(mergetype=merge_small_segments)
                 folder.docs.apply(pending, pending_removals)

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh.fields import BOOLEAN, ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
@@ -39,11 +40,13 @@ from reader.search.analysis import (
     STEMMED_LANGUAGES,
     exact_analyzer,
     fold_words,
+    folded_words,
+    stem,
     stem_words,
     stemmed_analyzer,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """Bump when the schema or the analysis changes: an older index is then rebuilt."""
 
 
@@ -69,9 +72,9 @@ class FoldedText(TEXT):
 
     Why: Whoosh analyses a document by pushing one Token object per word through a chain
     of generators, which was a third of the indexing time. ``index()`` here produces the
-    same terms from a list of folded words (one regex ``findall``, cached fold and stem
-    per distinct word). The analyzer stays attached and is still what queries, the
-    highlighter and more-like-this use; a test checks both paths give the same terms.
+    same terms from the folded words (one regex ``findall``, cached fold and stem per
+    distinct word). The analyzer stays attached and is still what the tests compare
+    with; a test checks both paths give the same terms.
     """
 
     def __init__(self, lang: str = "", **kwargs: object) -> None:
@@ -83,20 +86,30 @@ class FoldedText(TEXT):
         words = fold_words(str(value))
         return stem_words(self.stem_lang, words) if self.stem_lang else words
 
+    def counts(self, value: object) -> dict[str, int]:
+        """Each term of ``value`` with its frequency (fields without positions)."""
+        words = Counter(folded_words(str(value)))
+        if not self.stem_lang:
+            return words
+        return _stem_counts(self.stem_lang, words)
+
     def index(self, value: object, **kwargs: object) -> Iterator[tuple[bytes, int, float, bytes]]:
-        words = self.terms(value)
-        field_boost = self.format.field_boost
+        # The weight is the frequency: an int (Python shares the small ones), not a new
+        # float per posting, which was a quarter of a rebuild's postings in memory.
+        field_boost: float = self.format.field_boost
+        if field_boost == 1.0:
+            field_boost = 1
         if isinstance(self.format, Positions):
             positions: dict[str, list[int]] = defaultdict(list)
-            for position, word in enumerate(words):
+            for position, word in enumerate(self.terms(value)):
                 positions[word].append(position)
-            encode = self.format.encode
+            encode = _encode_positions
             for word, where in positions.items():
                 count = len(where)
                 yield word.encode("utf-8"), count, count * field_boost, encode(where)
         else:
-            for word, count in Counter(words).items():
-                yield word.encode("utf-8"), count, count * field_boost, pack_uint(count)
+            for word, count in self.counts(value).items():
+                yield word.encode("utf-8"), count, count * field_boost, _packed_count(count)
 
 
 class LanguageStems(FoldedText):
@@ -115,6 +128,38 @@ class LanguageStems(FoldedText):
         lang, text = value if isinstance(value, tuple) else ("", str(value))
         words = fold_words(text)
         return stem_words(lang, words) if lang in STEMMED_LANGUAGES else words
+
+    def counts(self, value: object) -> dict[str, int]:
+        lang, text = value if isinstance(value, tuple) else ("", str(value))
+        words = Counter(folded_words(text))
+        return _stem_counts(lang, words) if lang in STEMMED_LANGUAGES else words
+
+
+def _stem_counts(lang: str, words: Counter[str]) -> dict[str, int]:
+    """Stem frequencies from word frequencies: each distinct word is stemmed once."""
+    stems: dict[str, int] = defaultdict(int)
+    for word, count in words.items():
+        term = stem(lang, word)
+        if term:
+            stems[term] += count
+    return stems
+
+
+@lru_cache(maxsize=4096)
+def _packed_count(count: int) -> bytes:
+    """The posting value of a frequency-only field (as ``whoosh.formats.Frequency``)."""
+    return pack_uint(count)
+
+
+_POSITIONS = Positions()
+_ONE_POSITION = [_POSITIONS.encode([position]) for position in range(4096)]
+
+
+def _encode_positions(where: list[int]) -> bytes:
+    """``Positions.encode``, with the values of single early positions made once."""
+    if len(where) == 1 and where[0] < 4096:
+        return _ONE_POSITION[where[0]]
+    return _POSITIONS.encode(where)  # type: ignore[no-any-return]
 
 
 def build_schema() -> Schema:

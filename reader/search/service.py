@@ -135,6 +135,9 @@ class SearchResults:
     partial: int = 0
     """How many of ``hits`` match only some of the words (mostly the last ones, see
     ``SearchHit.missing``); ``total`` counts only the articles that have them all."""
+    counted: bool = True
+    """False for a first page returned before any count (``search(count=False)``):
+    ``total`` is then the page's, a floor; ``SearchService.count`` gives the number."""
 
     def total_text(self) -> str:
         """The number of matches as a person reads it: "12", "1,000+"."""
@@ -414,8 +417,15 @@ class SearchService:
         """True when the index is missing or damaged and the next update() rebuilds it."""
         return self._needs_rebuild or self._folder is None
 
-    def search(self, query: str, limit: int = 20) -> SearchResults:
-        """Ranked hits for what a person typed; never raises on odd input or a bad index."""
+    def search(self, query: str, limit: int = 20, *, count: bool = True) -> SearchResults:
+        """Ranked hits for what a person typed; never raises on odd input or a bad index.
+
+        ``count=False`` returns the first page before any count: when the page is full of
+        articles with all the words, ``total`` is then the page's and a floor
+        (``total_is_lower_bound``), and ``count(query)`` tells the rest. Counting runs the
+        query again over up to ``COUNT_LIMIT`` matches (at 10k articles a fifth of a
+        query's time), so the window shows the page first and the number after.
+        """
         parsed = parse(query or "")
         terms = parsed.highlight_terms()
         empty = SearchResults(query=query, hits=[], total=0, suggestion=None, terms=terms)
@@ -428,10 +438,28 @@ class SearchService:
             if searcher is None or self._folder is None:
                 return empty
             try:
-                return self._search_locked(searcher, query, parsed, compiled, limit, terms)
+                return self._search_locked(
+                    searcher, query, parsed, compiled, limit, terms, count=count
+                )
             except Exception as error:
                 self._damaged(error)
                 return empty
+
+    def count(self, query: str) -> tuple[int, bool]:
+        """How many articles have all the words of ``query`` (what ``search`` reports as
+        ``total``), and whether that is a floor (more than ``COUNT_LIMIT``)."""
+        compiled = to_whoosh(parse(query or ""))
+        if compiled is None:
+            return 0, False
+        with self._read_lock:
+            searcher = self._get_searcher()
+            if searcher is None or self._folder is None:
+                return 0, False
+            try:
+                return _count_matches(searcher, compiled)
+            except Exception as error:
+                self._damaged(error)
+                return 0, False
 
     def _search_locked(
         self,
@@ -441,6 +469,8 @@ class SearchService:
         compiled: wq.Query,
         limit: int,
         terms: list[str],
+        *,
+        count: bool = True,
     ) -> SearchResults:
         assert self._folder is not None
         if parsed.has_text:
@@ -458,7 +488,7 @@ class SearchService:
             weights = _word_weights(searcher, relaxed)
             if len(found) < limit or min(weights) <= COMMON_SHARE * sum(weights):
                 found = _blend_partial_matches(searcher, relaxed, weights, found, limit)
-        total, capped = _count(searcher, compiled, results, limit)
+        total, capped = _count(searcher, compiled, results, limit, exact=count)
         stored_fields = [searcher.stored_fields(docnum) for docnum, _, _ in found]
         texts = self._folder.docs.texts(stored["id"] for stored in stored_fields)
         matcher = TermMatcher.from_query(parsed)
@@ -485,6 +515,7 @@ class SearchService:
             terms=terms,
             total_is_lower_bound=capped,
             partial=sum(1 for hit in hits if hit.missing),
+            counted=count or not capped,
         )
 
     def _suggest(self, searcher: Searcher, parsed: ParsedQuery) -> str | None:
@@ -597,19 +628,27 @@ def _stats(counts: SyncCounts, started: float, *, rebuilt: bool) -> UpdateStats:
 
 
 def _count(
-    searcher: Searcher, compiled: wq.Query, results: Results, limit: int
+    searcher: Searcher, compiled: wq.Query, results: Results, limit: int, *, exact: bool = True
 ) -> tuple[int, bool]:
     """How many articles matched, and whether that number is only a floor.
 
     Why not ``len(results)``: ranked search skips blocks that cannot reach the top hits,
     so Whoosh counts by running the query again over every match: at 100k articles a
-    common word cost a second just to be counted. Counting stops at ``COUNT_LIMIT``.
+    common word cost a second just to be counted. Counting stops at ``COUNT_LIMIT``;
+    without ``exact``, a full page is reported as a floor without counting.
     """
     if results.has_exact_length():
         return len(results), False
     scored = results.scored_length()
     if scored < limit:  # the heap never filled, so nothing was skipped
         return scored, False
+    if not exact:
+        return scored, True
+    return _count_matches(searcher, compiled)
+
+
+def _count_matches(searcher: Searcher, compiled: wq.Query) -> tuple[int, bool]:
+    """Matches of ``compiled`` counted up to ``COUNT_LIMIT`` (and whether there are more)."""
     counted = sum(1 for _ in itertools.islice(searcher.docs_for_query(compiled), COUNT_LIMIT + 1))
     if counted > COUNT_LIMIT:
         return COUNT_LIMIT, True

@@ -212,6 +212,16 @@ class SearchResultsPanel(QWidget):
 
     def show_results(self, query: str, results: SearchResults) -> None:
         self.model.set_results(results)
+        self.summary.setText(self._summary_text(query, results))
+        if results.hits:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def show_count(self, query: str, results: SearchResults) -> None:
+        """The number of matches, counted after the page was shown: only the line above
+        the list changes (the selection and scroll position stay)."""
+        self.summary.setText(self._summary_text(query, results))
+
+    def _summary_text(self, query: str, results: SearchResults) -> str:
         if results.total_is_lower_bound:
             text = self.tr("{count} results for “{query}”").format(
                 count=format_count(results.total, at_least=True), query=html.escape(query)
@@ -228,9 +238,7 @@ class SearchResultsPanel(QWidget):
             suggestion = html.escape(results.suggestion)
             link = f'<a href="{suggestion}">{suggestion}</a>'
             text += self.tr(" — did you mean {link}?").format(link=link)
-        self.summary.setText(text)
-        if results.hits:
-            self.list.setCurrentIndex(self.model.index(0, 0))
+        return text
 
     def show_candidates(self, title: str, results: SearchResults) -> None:
         """The closest articles to a related item that is not in the library, and a way to

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.search.analysis import fold_words, index_language, stem, stemmed_analyzer
 from reader.search.plaintext import markdown_to_text
+from tests.fuzzing import fuzz_settings
 
 
 def test_folding_case_accents_and_apostrophes() -> None:
@@ -87,3 +91,58 @@ def test_fast_indexing_path_matches_the_analyzers() -> None:
             assert fast == slow, (name, lang)
         unstemmed = sorted(word.decode() for word, *_ in field.index(("", text)))
         assert unstemmed == sorted(set(fold_words(text))), name
+
+
+def _reference_words(text: str) -> list[str]:
+    """Folded words as the tokenizing regex finds them, one word at a time."""
+    from reader.library.text import straighten_quotes
+    from reader.search.analysis import _WORD, fold_word
+
+    return [fold_word(word) for word in _WORD.findall(straighten_quotes(text))]
+
+
+def test_fast_word_splitting_matches_the_tokenizer_on_hard_cases() -> None:
+    cases = [
+        "l'l'IA dell' IA dell'  IA DELL’IA quest`anno c´era nessunʼaltro",
+        "modell'IA _dell'IA dell'_IA dell' 'IA l'",
+        "İstanbul KELVIN K ΟΔΟΣ Straße ﬁne ½ perché ÀÉÎ",
+        "un'altra' volta, anch'io com'è cos' è",
+        "",
+    ]
+    for text in cases:
+        assert fold_words(text) == _reference_words(text), text
+
+
+_PIECES = [
+    "l",
+    "dell",
+    "un",
+    "Quest",
+    "IA",
+    "ab",
+    "'",
+    "’",
+    "ʼ",
+    "´",
+    "`",
+    " ",
+    "  ",
+    "_",
+    "-",
+    "é",
+    "İ",
+    "K",
+    "Σ",
+    "ß",
+    "ﬁ",
+    "½",
+    "7",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.text(max_size=20))
+@fuzz_settings(300)
+def test_fast_word_splitting_matches_the_tokenizer(pieces: list[str], noise: str) -> None:
+    text = "".join(pieces) + noise
+    assert fold_words(text) == _reference_words(text)

@@ -144,7 +144,7 @@ def test_stale_search_results_are_dropped(qtbot, sample_services) -> None:
     release_first = threading.Event()
 
     class SlowFirstService:
-        def search(self, query: str, limit: int = 20) -> SearchResults:
+        def search(self, query: str, limit: int = 20, *, count: bool = True) -> SearchResults:
             if query == "old":
                 release_first.wait(5)
             return SearchResults(query, [], 0, None, [])
@@ -418,3 +418,24 @@ def test_an_article_with_nothing_related_says_so_in_the_empty_panel(qtbot, windo
     assert shown != blank  # the sentence is drawn
     window.open_article(WELCOME_ID)
     assert panel.model.rowCount() > 0
+
+
+def test_a_full_page_of_results_is_shown_before_its_count(qtbot, window, monkeypatch) -> None:
+    from reader.ui import search_bar
+
+    monkeypatch.setattr(search_bar, "RESULT_LIMIT", 1)
+    total, _ = window.search.service.count("reader")
+    assert total > 1  # the sample library has several articles about Reader
+    pages = []
+    window.search.results_ready.connect(pages.append)
+    window.focus_search()
+    with qtbot.waitSignal(window.search.count_ready, timeout=10_000) as counted:
+        qtbot.keyClicks(window.search_field, "reader")
+    first = pages[-1]
+    assert (first.total, first.total_is_lower_bound, first.counted) == (1, True, False)
+    complete = counted.args[0]
+    assert (complete.total, complete.counted) == (total, True)
+    assert [hit.id for hit in complete.hits] == [hit.id for hit in first.hits]
+    assert window.search_results.summary.text() == f"{total} results for “reader”"
+    assert window.search.latest_results() is complete
+    assert window.search_results.list.currentIndex().row() == 0

@@ -1,0 +1,70 @@
+"""The first page before any count; phrases stay exact on bulk-written indexes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.library import Article
+from reader.search import SearchService
+from tests.search.conftest import build_store
+
+
+def _service(tmp_path: Path, articles: list[Article]) -> SearchService:
+    store, _ = build_store(tmp_path / "lib", articles)
+    service = SearchService(tmp_path / "index", store)
+    service.update()
+    return service
+
+
+def test_a_full_page_comes_before_its_count(tmp_path: Path) -> None:
+    articles = [
+        Article(title=f"Nota {n}", body=f"Il gatto numero {n} dorme." + " gatto" * (n % 5))
+        for n in range(30)
+    ]
+    articles.append(Article(title="Altro", body="Nessun felino qui."))
+    service = _service(tmp_path, articles)
+    try:
+        page = service.search("gatto", limit=10, count=False)
+        assert len(page.hits) == 10
+        assert (page.total, page.total_is_lower_bound, page.counted) == (10, True, False)
+        assert page.total_text() == "10+"
+        counted = service.search("gatto", limit=10)
+        assert (counted.total, counted.total_is_lower_bound, counted.counted) == (30, False, True)
+        assert service.count("gatto") == (30, False)
+        # The same page either way: counting changes nothing but the number.
+        assert [hit.id for hit in page.hits] == [hit.id for hit in counted.hits]
+        # A page that is not full needs no count: it is exact straight away.
+        few = service.search("felino", count=False)
+        assert (few.total, few.total_is_lower_bound, few.counted) == (1, False, True)
+        assert service.count("") == (0, False)
+    finally:
+        service.close()
+
+
+def test_phrases_stay_exact_on_a_rebuilt_index(tmp_path: Path) -> None:
+    articles = [
+        Article(title="Uno", body="la rete neurale impara dai dati"),
+        Article(title="Due", body="una neurale rete, non la rete neurale"),
+        Article(title="Tre", body="rete e poi neurale, lontane"),
+        Article(title="Quattro", body="reti neurali al plurale"),
+    ]
+    service = _service(tmp_path, articles)
+    try:
+
+        def titles(query: str) -> set[str]:
+            return {hit.title for hit in service.search(query).hits}
+
+        assert titles('"rete neurale"') == {"Uno", "Due"}
+        assert titles('"neurale rete"') == {"Due"}
+        assert titles('"rete neurale impara"') == {"Uno"}
+        assert titles('"neurali al plurale"') == {"Quattro"}
+        assert titles('"rete lontane"') == set()
+        assert titles("rete neurale") >= {"Uno", "Due", "Tre"}
+        # A prefix of several words (neurale, neurali) preloads their postings together.
+        assert titles("neura*") == {"Uno", "Due", "Tre", "Quattro"}
+        assert titles("neura* plurale") == {"Quattro"}
+        # More matches than the page: the collector then prunes by score bounds.
+        assert len(service.search("neura*", limit=1).hits) == 1
+        assert not service.needs_rebuild
+    finally:
+        service.close()
