@@ -124,7 +124,9 @@ def print_table(results: SearchResults, *, bold: bool) -> None:
 
 
 def count_line(results: SearchResults) -> str:
-    """ "3 results", "20 of 1,000+ results", "0 results, then 2 partial matches"."""
+    """ "3 results", "20 of 1,000+ results", "0 results, 2 more lacking some of the words".
+
+    Not "then": a match lacking only common words ranks among the full ones."""
     full = sum(1 for hit in results.hits if not hit.missing)
     partial = len(results.hits) - full
     if full < results.total:
@@ -132,7 +134,7 @@ def count_line(results: SearchResults) -> str:
     else:
         line = f"{full} result" + ("" if full == 1 else "s")
     if partial:
-        line += f", then {partial} partial match" + ("" if partial == 1 else "es")
+        line += f", {partial} more lacking some of the words"
     return line
 
 

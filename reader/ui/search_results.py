@@ -230,8 +230,10 @@ class SearchResultsPanel(QWidget):
             text = counted(self.tr("%n result(s) for “{query}”", "", results.total), results.total)
             text = text.format(query=html.escape(query))
         if results.partial:
+            # Not "follow": one lacking only common words ranks among the full matches.
             more = counted(
-                self.tr("%n partial match(es) follow", "", results.partial), results.partial
+                self.tr("%n more lack(s) some of the words", "", results.partial),
+                results.partial,
             )
             text += f" — {html.escape(more)}"
         if results.suggestion:

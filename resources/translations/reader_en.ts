@@ -28,10 +28,10 @@
 <context>
     <name>SearchResultsPanel</name>
     <message numerus="yes">
-        <source>%n partial match(es) follow</source>
+        <source>%n more lack(s) some of the words</source>
         <translation>
-            <numerusform>%n partial match follows</numerusform>
-            <numerusform>%n partial matches follow</numerusform>
+            <numerusform>%n more lacks some of the words</numerusform>
+            <numerusform>%n more lack some of the words</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -771,10 +771,10 @@
         <translation> — forse cercavi {link}?</translation>
     </message>
     <message numerus="yes">
-        <source>%n partial match(es) follow</source>
+        <source>%n more lack(s) some of the words</source>
         <translation>
-            <numerusform>segue %n risultato parziale</numerusform>
-            <numerusform>seguono %n risultati parziali</numerusform>
+            <numerusform>a un altro mancano alcune parole</numerusform>
+            <numerusform>ad altri %n mancano alcune parole</numerusform>
         </translation>
     </message>
     <message numerus="yes">

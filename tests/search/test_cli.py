@@ -72,7 +72,7 @@ def test_search_json_flags_partial_matches(base: list[str], capsys) -> None:
     assert main([*base, "search", "Cosa cambia il lavoro a casa?"]) == 0
     out = capsys.readouterr().out
     assert "(partial: no casa)" in out
-    assert out.splitlines()[-1] == "0 results, then 1 partial match"
+    assert out.splitlines()[-1] == "0 results, 1 more lacking some of the words"
     assert main([*base, "search", "lavoro scuola", "--json"]) == 0
     [hit] = json.loads(capsys.readouterr().out)["hits"]
     assert hit["partial"] is False and hit["missing"] == []

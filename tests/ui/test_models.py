@@ -244,7 +244,7 @@ def test_results_summary_counts_partial_matches(qtbot) -> None:
     part = SearchHit("b", "Part", None, "", 1.0, "", missing=("llama",))
     results = SearchResults("alpaca llama", [full, part], 1, None, ["alpaca", "llama"], partial=1)
     panel.show_results("alpaca llama", results)
-    assert panel.summary.text() == "1 result for “alpaca llama” — 1 partial match follows"
+    assert panel.summary.text() == "1 result for “alpaca llama” — 1 more lacks some of the words"
     only = SearchResults("x y", [part, part], 0, None, ["x", "y"], partial=2)
     panel.show_results("x y", only)
-    assert panel.summary.text() == "0 results for “x y” — 2 partial matches follow"
+    assert panel.summary.text() == "0 results for “x y” — 2 more lack some of the words"
