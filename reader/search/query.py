@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.matching import UnionMatcher
+from whoosh.matching import AndNotMatcher, UnionMatcher
 
 from reader.library.text import straighten_quotes
 from reader.search import schema
@@ -449,6 +449,30 @@ def relax(parsed: ParsedQuery) -> RelaxedQuery | None:
     return RelaxedQuery(query, words) if query is not None else None
 
 
+class _ExhaustibleAndNotMatcher(AndNotMatcher):
+    """Whoosh's "a but not b" matcher, safe when skipping exhausts ``a``.
+
+    Whoosh's ``AndNotMatcher.skip_to_quality`` lets ``a`` skip every block that cannot
+    reach the page, then asks ``a`` for its current id even when that skip ran it out:
+    ``IndexError`` on "word -other" once the remaining blocks of ``word`` score too low
+    (found on 10k articles when the union tree made block skipping effective).
+    """
+
+    def _find_next(self):  # type: ignore[no-untyped-def]  # Whoosh's signature
+        if not self.a.is_active():
+            return False
+        return super()._find_next()
+
+
+class Excluding(wq.AndNot):
+    """``a -b``: ``wq.AndNot`` with the matcher above."""
+
+    def matcher(self, searcher, context=None):  # type: ignore[no-untyped-def]  # Whoosh's
+        scored = self.a.matcher(searcher, context)
+        excluded = self.b.matcher(searcher, searcher.boolean_context())
+        return _ExhaustibleAndNotMatcher(scored, excluded)
+
+
 def _combine(positive: list[wq.Query], parsed: ParsedQuery) -> wq.Query | None:
     negative = [q for q in (_compile(c) for c in parsed.excluded) if q is not None]
     if not positive and not negative:
@@ -456,7 +480,7 @@ def _combine(positive: list[wq.Query], parsed: ParsedQuery) -> wq.Query | None:
     base: wq.Query = wq.And(positive) if len(positive) > 1 else (positive or [wq.Every()])[0]
     if negative:
         excluded = negative[0] if len(negative) == 1 else wq.Or(negative)
-        return wq.AndNot(base, excluded)
+        return Excluding(base, excluded)
     return base
 
 

@@ -51,6 +51,7 @@ from reader.search.indexer import (
     sync_articles,
 )
 from reader.search.query import (
+    Excluding,
     ParsedQuery,
     RelaxedQuery,
     date_from_key,
@@ -406,10 +407,18 @@ class SearchService:
             self._searcher = None
 
     def _damaged(self, error: BaseException) -> None:
-        log.warning("search index is damaged (%r); it will be rebuilt on the next update", error)
+        """A search failed: rebuild if the files are damaged, else only this query failed.
+
+        Why the check: a failure that is not damage (a bug met by one query) used to
+        switch search off until the next rebuild, every later query answering nothing.
+        """
         self._close_searcher()
+        if self._folder is not None and self._folder.contents_intact():
+            log.error("a search failed on an intact index: %r", error, exc_info=error)
+            return
+        log.warning("search index is damaged (%r); it will be rebuilt on the next update", error)
         self._needs_rebuild = True
-        if self._folder is not None and not self._folder.contents_intact():
+        if self._folder is not None:
             self._folder.mark_damaged()  # so the next run of any Reader rebuilds it too
 
     @property
@@ -589,7 +598,7 @@ class SearchService:
         for term, weight in key_terms:
             alternatives.append(wq.Term("stems", term, boost=weight))
             alternatives.append(wq.Term("title_stems", term, boost=weight * 2))
-        query = wq.AndNot(wq.Or(alternatives), wq.Term("id", article_id))
+        query = Excluding(wq.Or(alternatives), wq.Term("id", article_id))
         results = searcher.search(query, limit=limit)
         found = [(hit.fields(), hit.score) for hit in results]
         texts = self._folder.docs.texts(fields["id"] for fields, _ in found)

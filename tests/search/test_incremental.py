@@ -664,3 +664,26 @@ def _is_zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
     except (OSError, IndexError):
         return False
+
+
+def test_a_query_that_fails_on_an_intact_index_does_not_switch_search_off(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = SearchService(index_dir, store)
+    service.update()
+    assert found(service, "hollywood")
+    original = SearchService._search_locked
+    calls: list[str] = []
+
+    def fails_once(self, searcher, query, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(query)
+        if len(calls) == 1:
+            raise IndexError("a bug met by one query")
+        return original(self, searcher, query, *args, **kwargs)
+
+    monkeypatch.setattr(SearchService, "_search_locked", fails_once)
+    assert service.search("hollywood").hits == []  # that query fails quietly...
+    assert not service.needs_rebuild  # ...the files are intact: no rebuild
+    assert found(service, "hollywood")  # and the next one is answered
+    assert not (service._current_path / indexer.DAMAGED_MARK).exists()
+    service.close()
