@@ -419,6 +419,26 @@ class RelaxedQuery:
     query: wq.Query
     words: list[tuple[str, wq.Query]]
     """Each free word (as typed, folded) with the query that finds it alone."""
+    explicit: list[wq.Query] = field(default_factory=list)
+    """The parts asked for explicitly (phrases, fields, dates ...), always required."""
+    parsed: ParsedQuery | None = None
+
+    def requiring(self, required: set[int]) -> wq.Query:
+        """``query`` restricted to articles having the words at these indexes.
+
+        Same scores (the sum over the words an article has), far fewer candidates: an
+        intersection lets Whoosh skip, where the union of every word visits each article
+        that has any of them. For when only articles lacking none of these words can
+        still reach the page (see ``service._blend_partial_matches``).
+        """
+        if not required or self.parsed is None:
+            return self.query
+        must = self.explicit + [self.words[i][1] for i in sorted(required)]
+        optional = [query for i, (_, query) in enumerate(self.words) if i not in required]
+        base: wq.Query = must[0] if len(must) == 1 else wq.And(must)
+        if optional:
+            base = wq.AndMaybe(base, optional[0] if len(optional) == 1 else Union(optional))
+        return _combine([base], self.parsed) or self.query
 
 
 def relax(parsed: ParsedQuery) -> RelaxedQuery | None:
@@ -444,9 +464,10 @@ def relax(parsed: ParsedQuery) -> RelaxedQuery | None:
         if not (len(group) == 1 and id(group[0]) in free_ids)
     ]
     positive = [q for q in required if q is not None]
+    explicit = list(positive)
     positive.append(Union([query for _, query in words]))
     query = _combine(positive, parsed)
-    return RelaxedQuery(query, words) if query is not None else None
+    return RelaxedQuery(query, words, explicit, parsed) if query is not None else None
 
 
 class _ExhaustibleAndNotMatcher(AndNotMatcher):

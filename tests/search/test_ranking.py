@@ -295,3 +295,39 @@ def test_lacking_a_rare_word_still_ranks_after_every_full_match(manual) -> None:
     assert set(order[:3]) == printing
     assert tabs in order[3:]
     assert results.hits[order.index(tabs)].missing == ("stampa", "calc")
+
+
+def test_a_full_page_asks_only_for_articles_that_can_still_reach_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a page full of full matches, only articles lacking light words can join it,
+    so the partial step requires the heavy words: same page as asking for any word."""
+    from reader.search.query import RelaxedQuery
+
+    articles = [
+        Article(title=f"Guida {n}", body=f"Il foglio di calcolo {n} e le celle." * (1 + n % 3))
+        for n in range(40)
+    ]
+    articles += [
+        Article(title=f"Calc {n}", body="Calc apre il foglio; le linguette dei fogli." * (n + 1))
+        for n in range(8)
+    ]
+    articles += [Article(title="Linguette", body="Linguette dei fogli: passare da un foglio.")]
+    store, _ = build_store(tmp_path / "lib", articles)
+    service = SearchService(tmp_path / "index", store)
+    service.update()
+    queries = ["foglio linguette calc", "celle foglio calcolo", "passare foglio linguette"]
+    pages = {q: [(h.id, h.missing) for h in service.search(q, limit=5).hits] for q in queries}
+    asked: list[int] = []
+    original = RelaxedQuery.requiring
+
+    def any_word(self: RelaxedQuery, required: set[int]) -> object:
+        asked.append(len(required))
+        original(self, required)
+        return self.query
+
+    monkeypatch.setattr(RelaxedQuery, "requiring", any_word)
+    for query in queries:
+        assert [(h.id, h.missing) for h in service.search(query, limit=5).hits] == pages[query]
+    assert asked and max(asked) >= 1  # some page was full and had heavy words
+    service.close()
