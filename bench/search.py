@@ -312,8 +312,9 @@ def measure(size: int, workdir: Path) -> dict[str, object]:
     }
 
 
-MERGE_BUDGET_S = {100_000: 1800.0}
-"""Longest wait for the background merge (the 100k merge may not finish on a shared box)."""
+MERGE_BUDGET_S = {100_000: 300.0}
+"""Longest wait for the background merge: at 100k it takes tens of minutes here, and it is
+stopped (as the window would) once past this; the table says how far it got."""
 
 
 def _after_background_merge(
