@@ -17,6 +17,8 @@ import logging
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -133,6 +135,7 @@ def merge_until(index_path: str, target: int) -> None:
     from reader.search.indexer import IndexBusyError, IndexFolder, merge_two_smallest
 
     stops = _StopGuard()
+    _stop_when_orphaned()
     with contextlib.suppress(OSError, AttributeError):
         os.nice(10)  # the person's own work comes first on a laptop's few cores
     folder = None
@@ -164,6 +167,19 @@ def merge_until(index_path: str, target: int) -> None:
         if folder is not None:
             with contextlib.suppress(Exception):
                 folder.close()
+
+
+def _stop_when_orphaned() -> None:
+    """Stop (as if asked) when the window's process is gone, killed or crashed: the merge
+    holds the write lock, which the next Reader started would otherwise wait for."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def _finish_and_record(finish: Callable[[], None], folder: Any) -> Callable[[], None]:

@@ -687,3 +687,22 @@ def test_a_query_that_fails_on_an_intact_index_does_not_switch_search_off(
     assert found(service, "hollywood")  # and the next one is answered
     assert not (service._current_path / indexer.DAMAGED_MARK).exists()
     service.close()
+
+
+def test_a_merge_whose_window_died_stops_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's process killed: its merge child asks itself to stop (SIGTERM, so a
+    commit under way still finishes) instead of holding the write lock to the end."""
+    parents = iter([100, 100, 1])  # the parent's pid, then init's once it is gone
+    monkeypatch.setattr(background_merge.os, "getppid", lambda: next(parents, 1))
+    monkeypatch.setattr(background_merge.time, "sleep", lambda _s: None)
+    signals: list[tuple[int, int]] = []
+    done = threading.Event()
+
+    def kill(pid: int, sig: int) -> None:
+        signals.append((pid, sig))
+        done.set()
+
+    monkeypatch.setattr(background_merge.os, "kill", kill)
+    background_merge._stop_when_orphaned()
+    assert done.wait(10)
+    assert signals == [(os.getpid(), signal.SIGTERM)]
