@@ -322,10 +322,8 @@ def _after_background_merge(
 ) -> dict[str, object]:
     """The window's steady state: the segments merged in the background (down to two, as
     ``IndexJobs`` does once the window is quiet), then the same mix again."""
-    from reader.ui.index_jobs import MERGE_TARGET
-
     segments_before = service.segment_count()  # type: ignore[attr-defined]
-    merge = service.start_background_merge(MERGE_TARGET)  # type: ignore[attr-defined]
+    merge = service.start_background_merge()  # type: ignore[attr-defined]
     started = time.perf_counter()
     while merge is not None and not merge.finished():
         if time.perf_counter() - started > budget_s:

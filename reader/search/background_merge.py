@@ -25,6 +25,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+MERGE_TARGET = 2
+"""Segments a background merge leaves. Two answer as fast as one within noise, and a
+one-article update (a tiny second segment) then never sets off a rewrite of the whole
+index; the many segments a rebuild writes are what gets merged."""
 EXIT_INTERRUPTED = 3
 """Exit code of a merge that was stopped before it finished (the index is as it was, or
 merged as far as the last finished step)."""

@@ -37,7 +37,7 @@ from whoosh.searching import Results, Searcher
 
 from reader.library.store import LibraryStore
 from reader.search.analysis import iter_words, query_stopwords, stopwords
-from reader.search.background_merge import BackgroundMerge
+from reader.search.background_merge import MERGE_TARGET, BackgroundMerge
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
     FRESH_LIMIT_MB,
@@ -301,7 +301,7 @@ class SearchService:
                 return 0
             return len(folder.ix._segments())
 
-    def start_background_merge(self, target: int = 1) -> BackgroundMerge | None:
+    def start_background_merge(self, target: int = MERGE_TARGET) -> BackgroundMerge | None:
         """Start merging the segments down to ``target`` in a child process, if needed.
 
         For the window once the person is idle after a rebuild, which leaves one segment

@@ -23,10 +23,6 @@ MAX_TARGETED_INDEX_IDS = 500
 MERGE_IDLE_MS = 5_000
 """Quiet time after the last index update before the segments are merged."""
 MERGE_POLL_MS = 500
-MERGE_TARGET = 2
-"""Segments left by the background merge. Two answer as fast as one within noise, and a
-one-article update (a tiny second segment) then never sets off a rewrite of the whole
-index; a rebuild's one segment per 5,000 articles (22 at 100k) is what gets merged."""
 
 
 class IndexJobs:
@@ -113,7 +109,7 @@ class IndexJobs:
         if "index" in self.window.jobs.running_names():
             self._merge_idle.start()  # not quiet yet: count again
             return
-        self.merge = service.start_background_merge(MERGE_TARGET)
+        self.merge = service.start_background_merge()
         if self.merge is not None:
             self._merge_poll.start()
 

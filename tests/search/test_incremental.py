@@ -459,7 +459,7 @@ def test_background_merge_runs_in_another_process_while_searching_goes_on(
     expected = sorted(hit.id for hit in service.search("llama", limit=50).hits)
     assert len(expected) == 35
 
-    merge = service.start_background_merge()
+    merge = service.start_background_merge(1)
     assert merge is not None and merge.pid != os.getpid()
     seen: set[int] = set()
     while not merge.finished():  # the searcher opened before the merge keeps answering
@@ -469,7 +469,7 @@ def test_background_merge_runs_in_another_process_while_searching_goes_on(
     service.merge_finished()
     assert service.segment_count() == len(_segments(index_dir)) == 1
     assert sorted(hit.id for hit in service.search("llama", limit=50).hits) == expected
-    assert service.start_background_merge() is None  # nothing left to merge
+    assert service.start_background_merge(1) is None  # nothing left to merge
 
     # The file record agrees with the merged index: another Reader opens it unrebuilt.
     service.close()
@@ -568,7 +568,7 @@ def test_large_rebuild_uses_two_processes_and_finds_the_same(
     assert len(_segments(index_dir)) == 2  # one per worker
     for query in queries:
         assert sorted(hit.id for hit in parallel.search(query, limit=60).hits) == expected[query]
-    merge = parallel.start_background_merge()
+    merge = parallel.start_background_merge(1)
     assert merge is not None
     _wait_for(merge)
     parallel.merge_finished()

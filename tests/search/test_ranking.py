@@ -67,11 +67,17 @@ PARAGRAPHS = [
 OIL_1973, OIL_AFTER, PETROLIO, STRATIGRAFIA, DELTA, TIDES, MOON = range(len(PARAGRAPHS))
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Iterator[tuple[SearchService, list[str]]]:
-    store, ids = build_store(tmp_path / "library", PARAGRAPHS)
+def _indexed(tmp_path: Path, articles: list[Article]) -> tuple[SearchService, list[str]]:
+    """A library of ``articles`` with its index built: the service and the ids."""
+    store, ids = build_store(tmp_path / "library", articles)
     service = SearchService(tmp_path / "index", store)
     service.update()
+    return service, ids
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Iterator[tuple[SearchService, list[str]]]:
+    service, ids = _indexed(tmp_path, PARAGRAPHS)
     yield service, ids
     service.close()
 
@@ -265,9 +271,7 @@ def _manual() -> list[Article]:
 
 @pytest.fixture
 def manual(tmp_path: Path) -> Iterator[tuple[SearchService, list[str]]]:
-    store, ids = build_store(tmp_path / "library", _manual())
-    service = SearchService(tmp_path / "index", store)
-    service.update()
+    service, ids = _indexed(tmp_path, _manual())
     yield service, ids
     service.close()
 
@@ -313,9 +317,7 @@ def test_a_full_page_asks_only_for_articles_that_can_still_reach_it(
         for n in range(8)
     ]
     articles += [Article(title="Linguette", body="Linguette dei fogli: passare da un foglio.")]
-    store, _ = build_store(tmp_path / "lib", articles)
-    service = SearchService(tmp_path / "index", store)
-    service.update()
+    service, _ = _indexed(tmp_path, articles)
     queries = ["foglio linguette calc", "celle foglio calcolo", "passare foglio linguette"]
     pages = {q: [(h.id, h.missing) for h in service.search(q, limit=5).hits] for q in queries}
     asked: list[int] = []

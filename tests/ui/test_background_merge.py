@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reader.library.model import Article
-from reader.search import indexer
+from reader.search import background_merge, indexer
 from reader.services import Services
 from reader.ui import index_jobs
 from tests.ui.conftest import shown_window
@@ -47,7 +47,7 @@ def test_a_quiet_window_merges_the_segments_and_keeps_answering(
     assert blocker.args[0].total == 35
 
     qtbot.waitUntil(lambda: window.index_jobs.merge is None, timeout=WAIT_MS)
-    assert service.segment_count() == index_jobs.MERGE_TARGET
+    assert service.segment_count() == background_merge.MERGE_TARGET
     qtbot.keyClick(window.search_field, Qt.Key.Key_Escape)
     with qtbot.waitSignal(window.search.results_ready, timeout=10_000) as blocker:
         qtbot.keyClicks(window.search_field, "lighthouse")
