@@ -1,11 +1,13 @@
 """`make bench`: every measurement that finishes in minutes, written to
 docs/performance-quick.md (docs/performance.md keeps the full-size runs and their analysis).
 
-The 100k-article runs take far longer here (a first search index of 100k articles is
-~27 minutes of pure-Python indexing), so they are run by hand:
+The 100k-article runs take far longer here (writing the library, a first search index of
+about six minutes, the FTS5 reference, a five-minute background merge), so they are run
+by hand:
 
     python bench/library.py --sizes 1000 10000 100000
     python bench/search.py --sizes 1000 10000 100000 --workdir /tmp/reader-bench-search
+    python bench/background_merge.py --size 3000
     python bench/queries.py --size 100000 --workdir /tmp/reader-bench-search
     python bench/window.py --size 100000
 
