@@ -73,7 +73,6 @@ def as_json(results: SearchResults) -> dict[str, object]:
     return {
         "query": results.query,
         "total": results.total,
-        "total_is_lower_bound": results.total_is_lower_bound,
         "suggestion": results.suggestion,
         "terms": results.terms,
         "partial": results.partial,

@@ -32,11 +32,11 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh import scoring
-from whoosh.collectors import TopCollector
-from whoosh.searching import Results, Searcher
+from whoosh.searching import Searcher
 
 from reader.library.store import LibraryStore
 from reader.search.analysis import iter_words, query_stopwords, stopwords
+from reader.search.arrayscore import ArrayIndex, Evaluation
 from reader.search.background_merge import MERGE_TARGET, BackgroundMerge
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
@@ -91,14 +91,6 @@ BM25_K1 = 1.6
 on the tuning halves (``bench/relevance.py --tune bm25``): K1 1.6 and title x1.5 were best
 there, by less than the sets' noise; B 0.5 or 0.9 was clearly worse than Whoosh's 0.75."""
 MAX_LIMIT = 1000
-MATCHER_REPLACE_EVERY = 100
-"""How many matches the collector takes between two prunings of the query's matcher tree.
-
-Whoosh's default (10) rebuilds the whole tree every ten documents once the top hits are
-known; for a prefix* expanded into a union of ~200 posting lists that rebuilding was most
-of the query (1.4 s at 100k articles, 0.55 s with 100); single words are unaffected."""
-COUNT_LIMIT = 1000
-"""Matches are counted exactly up to this many; past it the total says "at least"."""
 SIMILAR_TERMS = 15
 
 
@@ -131,18 +123,13 @@ class SearchResults:
     terms: list[str] = field(default_factory=list)
     """Folded (``reader.library.text.fold``) words, phrases and prefixes to highlight in
     the reading view; match them against folded text, prefixes as word starts."""
-    total_is_lower_bound: bool = False
-    """True when more than ``COUNT_LIMIT`` articles matched: ``total`` is then a floor."""
     partial: int = 0
     """How many of ``hits`` match only some of the words (mostly the last ones, see
     ``SearchHit.missing``); ``total`` counts only the articles that have them all."""
-    counted: bool = True
-    """False for a first page returned before any count (``search(count=False)``):
-    ``total`` is then the page's, a floor; ``SearchService.count`` gives the number."""
 
     def total_text(self) -> str:
-        """The number of matches as a person reads it: "12", "1,000+"."""
-        return f"{self.total:,}+" if self.total_is_lower_bound else f"{self.total:,}"
+        """The number of matches as a person reads it: "1,234"."""
+        return f"{self.total:,}"
 
 
 @dataclass(frozen=True)
@@ -164,6 +151,7 @@ class SearchService:
         self._read_lock = threading.RLock()
         self._folder: IndexFolder | None = None
         self._searcher: Searcher | None = None
+        self._array_index: ArrayIndex | None = None
         self._needs_rebuild = False
         self._closed = False
         self._closing = threading.Event()
@@ -400,7 +388,14 @@ class SearchService:
         with self._read_lock:
             self._close_searcher()
 
+    def _arrays(self, searcher: Searcher) -> ArrayIndex:
+        """The array view of the shared searcher (its field lengths are read once)."""
+        if self._array_index is None or self._array_index.searcher is not searcher:
+            self._array_index = ArrayIndex(searcher)
+        return self._array_index
+
     def _close_searcher(self) -> None:
+        self._array_index = None
         if self._searcher is not None:
             with contextlib.suppress(Exception):
                 self._searcher.close()
@@ -426,14 +421,11 @@ class SearchService:
         """True when the index is missing or damaged and the next update() rebuilds it."""
         return self._needs_rebuild or self._folder is None
 
-    def search(self, query: str, limit: int = 20, *, count: bool = True) -> SearchResults:
+    def search(self, query: str, limit: int = 20) -> SearchResults:
         """Ranked hits for what a person typed; never raises on odd input or a bad index.
 
-        ``count=False`` returns the first page before any count: when the page is full of
-        articles with all the words, ``total`` is then the page's and a floor
-        (``total_is_lower_bound``), and ``count(query)`` tells the rest. Counting runs the
-        query again over up to ``COUNT_LIMIT`` matches (at 10k articles a fifth of a
-        query's time), so the window shows the page first and the number after.
+        ``total`` is exact: the query is evaluated over whole posting lists
+        (:mod:`reader.search.arrayscore`), so counting every match costs nothing more.
         """
         parsed = parse(query or "")
         terms = parsed.highlight_terms()
@@ -447,28 +439,10 @@ class SearchService:
             if searcher is None or self._folder is None:
                 return empty
             try:
-                return self._search_locked(
-                    searcher, query, parsed, compiled, limit, terms, count=count
-                )
+                return self._search_locked(searcher, query, parsed, compiled, limit, terms)
             except Exception as error:
                 self._damaged(error)
                 return empty
-
-    def count(self, query: str) -> tuple[int, bool]:
-        """How many articles have all the words of ``query`` (what ``search`` reports as
-        ``total``), and whether that is a floor (more than ``COUNT_LIMIT``)."""
-        compiled = to_whoosh(parse(query or ""))
-        if compiled is None:
-            return 0, False
-        with self._read_lock:
-            searcher = self._get_searcher()
-            if searcher is None or self._folder is None:
-                return 0, False
-            try:
-                return _count_matches(searcher, compiled)
-            except Exception as error:
-                self._damaged(error)
-                return 0, False
 
     def _search_locked(
         self,
@@ -478,26 +452,23 @@ class SearchService:
         compiled: wq.Query,
         limit: int,
         terms: list[str],
-        *,
-        count: bool = True,
     ) -> SearchResults:
         assert self._folder is not None
+        found: list[tuple[int, float, tuple[str, ...]]]
+        evaluation = self._arrays(searcher).evaluation()
         if parsed.has_text:
-            collector = TopCollector(limit, replace=MATCHER_REPLACE_EVERY)
-            searcher.search_with_collector(compiled, collector)
-            results = collector.results()
+            ranked, total = evaluation.ranked(compiled, limit)
+            found = [(docnum, score, ()) for docnum, score in ranked]
+            relaxed = relax(parsed)
+            if relaxed is not None:
+                weights = _word_weights(searcher, relaxed)
+                if len(found) < limit or min(weights) <= COMMON_SHARE * sum(weights):
+                    found = _blend_partial_matches(evaluation, relaxed, weights, found, limit)
         else:
             results = searcher.search(compiled, limit=limit, sortedby="published", reverse=True)
-        # Sorted (filter-only) results carry the sort key as "score": report no relevance.
-        found: list[tuple[int, float, tuple[str, ...]]] = [
-            (hit.docnum, hit.score if parsed.has_text else 0.0, ()) for hit in results
-        ]
-        relaxed = relax(parsed) if parsed.has_text else None
-        if relaxed is not None:
-            weights = _word_weights(searcher, relaxed)
-            if len(found) < limit or min(weights) <= COMMON_SHARE * sum(weights):
-                found = _blend_partial_matches(searcher, relaxed, weights, found, limit)
-        total, capped = _count(searcher, compiled, results, limit, exact=count)
+            # Sorted (filter-only) results carry the sort key as "score": no relevance.
+            found = [(hit.docnum, 0.0, ()) for hit in results]
+            total = int(evaluation.having(compiled).sum())
         stored_fields = [searcher.stored_fields(docnum) for docnum, _, _ in found]
         texts = self._folder.docs.texts(stored["id"] for stored in stored_fields)
         matcher = TermMatcher.from_query(parsed)
@@ -522,9 +493,7 @@ class SearchService:
             total=total,
             suggestion=self._suggest(searcher, parsed),
             terms=terms,
-            total_is_lower_bound=capped,
             partial=sum(1 for hit in hits if hit.missing),
-            counted=count or not capped,
         )
 
     def _suggest(self, searcher: Searcher, parsed: ParsedQuery) -> str | None:
@@ -636,34 +605,6 @@ def _stats(counts: SyncCounts, started: float, *, rebuilt: bool) -> UpdateStats:
     )
 
 
-def _count(
-    searcher: Searcher, compiled: wq.Query, results: Results, limit: int, *, exact: bool = True
-) -> tuple[int, bool]:
-    """How many articles matched, and whether that number is only a floor.
-
-    Why not ``len(results)``: ranked search skips blocks that cannot reach the top hits,
-    so Whoosh counts by running the query again over every match: at 100k articles a
-    common word cost a second just to be counted. Counting stops at ``COUNT_LIMIT``;
-    without ``exact``, a full page is reported as a floor without counting.
-    """
-    if results.has_exact_length():
-        return len(results), False
-    scored = results.scored_length()
-    if scored < limit:  # the heap never filled, so nothing was skipped
-        return scored, False
-    if not exact:
-        return scored, True
-    return _count_matches(searcher, compiled)
-
-
-def _count_matches(searcher: Searcher, compiled: wq.Query) -> tuple[int, bool]:
-    """Matches of ``compiled`` counted up to ``COUNT_LIMIT`` (and whether there are more)."""
-    counted = sum(1 for _ in itertools.islice(searcher.docs_for_query(compiled), COUNT_LIMIT + 1))
-    if counted > COUNT_LIMIT:
-        return COUNT_LIMIT, True
-    return counted, False
-
-
 def _word_weights(searcher: Searcher, relaxed: RelaxedQuery) -> list[float]:
     """Each free word's weight: its BM25 inverse document frequency, from the rarest of
     its forms (the word itself, its stems), so "calc" in most of a manual weighs little.
@@ -686,7 +627,7 @@ def _word_weights(searcher: Searcher, relaxed: RelaxedQuery) -> list[float]:
 
 
 def _blend_partial_matches(
-    searcher: Searcher,
+    evaluation: Evaluation,
     relaxed: RelaxedQuery,
     weights: list[float],
     full: list[tuple[int, float, tuple[str, ...]]],
@@ -708,20 +649,18 @@ def _blend_partial_matches(
         # a fraction of the cost (three words of the bench mix: p95 97 -> see perf doc).
         heavy = {i for i, weight in enumerate(weights) if weight > COMMON_SHARE * total_weight}
         query = relaxed.requiring(heavy)
-    collector = TopCollector(max(PARTIAL_CANDIDATES, wanted), replace=MATCHER_REPLACE_EVERY)
-    searcher.search_with_collector(query, collector)
+    best, _ = evaluation.ranked(query, max(PARTIAL_CANDIDATES, wanted))
     known = {docnum for docnum, _, _ in full}
-    candidates = [(hit.docnum, hit.score) for hit in collector.results()]
-    candidates = [(docnum, score) for docnum, score in candidates if docnum not in known]
+    candidates = [(docnum, score) for docnum, score in best if docnum not in known]
     ranked = [(False, score, docnum, missing) for docnum, score, missing in full]
     if candidates:
-        docnums = sorted(docnum for docnum, _ in candidates)
-        having = [_docs_having(searcher, query, docnums) for _, query in relaxed.words]
+        # Which words each candidate has: the words' postings were read for the query.
+        having = [evaluation.having(query) for _, query in relaxed.words]
         for docnum, score in candidates:
             missing = []
             lacking = 0.0
             for (word, _), docs, weight in zip(relaxed.words, having, weights, strict=True):
-                if docnum not in docs:
+                if not docs[docnum]:
                     missing.append(word)
                     lacking += weight
             share = 1.0 - lacking / total_weight
@@ -729,28 +668,6 @@ def _blend_partial_matches(
             ranked.append((after_full, score * share**COORDINATION, docnum, tuple(missing)))
     ranked.sort(key=lambda item: (item[0], -item[1], item[2]))
     return [(docnum, score, missing) for _, score, docnum, missing in ranked[:wanted]]
-
-
-def _docs_having(searcher: Searcher, query: wq.Query, docnums: list[int]) -> set[int]:
-    """Which of the (sorted) ``docnums`` ``query`` matches, by skipping along its postings."""
-    found: set[int] = set()
-    context = searcher.boolean_context()
-    for leaf, offset in searcher.leaf_searchers():
-        end = offset + leaf.doc_count_all()
-        local = [docnum - offset for docnum in docnums if offset <= docnum < end]
-        if not local:
-            continue
-        matcher = query.matcher(leaf, context)
-        for docnum in local:
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == docnum:
-                found.add(docnum + offset)
-    return found
 
 
 def _has_hits(reader: object, word: str) -> bool:

@@ -72,14 +72,13 @@ def format_list_date(date: dt.date | None) -> str:
     return locale.toString(QDate(date.year, date.month, date.day), pattern)
 
 
-def format_count(number: int, *, at_least: bool = False) -> str:
-    """``1.000`` / ``1,000`` in the interface locale; ``+`` for a lower bound.
+def format_count(number: int) -> str:
+    """``1.000`` / ``1,000`` in the interface locale.
 
     Grouped by thousands with the locale's separator from 1,000 on: Qt's Italian data
     (minimum grouping digits 2) would write "1000", where Italian interfaces say "1.000".
     """
-    text = f"{number:,}".replace(",", QLocale().groupSeparator())
-    return f"{text}+" if at_least else text
+    return f"{number:,}".replace(",", QLocale().groupSeparator())
 
 
 def counted(text: str, number: int) -> str:

@@ -260,7 +260,6 @@ class MainWindow(QMainWindow):
         self.search.candidates_ready.connect(self.search_display.show_candidates)
         self.search_results.import_requested.connect(lambda _title: self.transfers.ask_import())
         self.search.results_ready.connect(self.search_display.show_results)
-        self.search.count_ready.connect(self.search_display.show_count)
         self.search.cleared.connect(self.search_display.show_library)
         self.search.open_top_hit.connect(self.search_display.open_top_hit)
         self.search.failed.connect(self.search_results.show_message)

@@ -65,9 +65,6 @@ class SearchController(QObject):
 
     results_ready = Signal(object)
     """``SearchResults`` for the latest query (never for an outdated one)."""
-    count_ready = Signal(object)
-    """The same ``SearchResults`` with the number of matches, counted after the first page
-    was shown (only when that page was full)."""
     cleared = Signal()
     open_top_hit = Signal(object)
     """Enter was pressed: ``SearchResults`` whose first hit should be opened."""
@@ -140,9 +137,7 @@ class SearchController(QObject):
         def job(_progress: object) -> SearchResults:
             results = service.search(query, limit=CANDIDATE_LIMIT + 1)
             hits = [hit for hit in results.hits if hit.id != exclude][:CANDIDATE_LIMIT]
-            return replace(
-                results, hits=hits, total=len(hits), total_is_lower_bound=False, suggestion=None
-            )
+            return replace(results, hits=hits, total=len(hits), suggestion=None)
 
         self.runner.start(
             f"candidates {title!r}",
@@ -185,9 +180,7 @@ class SearchController(QObject):
         token, service = self._token, self._service
         self.runner.start(
             f"search {query!r}",
-            # The page first, the count after: counting a full page's matches is a second
-            # pass over them (see SearchService.search).
-            lambda _progress: service.search(query, limit=RESULT_LIMIT, count=False),
+            lambda _progress: service.search(query, limit=RESULT_LIMIT),
             on_success=lambda results: self._deliver(token, results),
             on_failure=lambda message: self._fail(token, message),
         )
@@ -197,28 +190,10 @@ class SearchController(QObject):
             return  # a newer keystroke already asked for something else
         self._latest = (token, results)
         self.results_ready.emit(results)
-        if not results.counted and self._service is not None:
-            self._count(token, results, self._service)
         if self._open_when_ready_token == token:
             self._open_when_ready_token = None
             if results.hits:
                 self.open_top_hit.emit(results)
-
-    def _count(self, token: int, results: SearchResults, service: SearchService) -> None:
-        def delivered(counted: tuple[int, bool]) -> None:
-            if token != self._token:
-                return
-            total, capped = counted
-            complete = replace(results, total=total, total_is_lower_bound=capped, counted=True)
-            self._latest = (token, complete)
-            self.count_ready.emit(complete)
-
-        self.runner.start(
-            f"count {results.query!r}",
-            lambda _progress: service.count(results.query),
-            on_success=delivered,
-            on_failure=lambda message: self._fail(token, message),
-        )
 
     def _fail(self, token: int, message: str) -> None:
         if token == self._token:

@@ -34,11 +34,6 @@ class SearchDisplay:
         window.left_stack.setCurrentWidget(window.search_results)
         window.search_results.show_results(window.search_field.text().strip(), results)
 
-    def show_count(self, results: SearchResults) -> None:
-        """The count of a first page shown before it (see ``SearchController``)."""
-        window = self.window
-        window.search_results.show_count(window.search_field.text().strip(), results)
-
     def find_candidates(self, title: str) -> None:
         window = self.window
         window.left_stack.setCurrentWidget(window.search_results)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.i18n import counted, format_count, format_list_date
+from reader.ui.i18n import counted, format_list_date
 from reader.ui.item_list import ItemList
 
 if TYPE_CHECKING:
@@ -216,19 +216,9 @@ class SearchResultsPanel(QWidget):
         if results.hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
 
-    def show_count(self, query: str, results: SearchResults) -> None:
-        """The number of matches, counted after the page was shown: only the line above
-        the list changes (the selection and scroll position stay)."""
-        self.summary.setText(self._summary_text(query, results))
-
     def _summary_text(self, query: str, results: SearchResults) -> str:
-        if results.total_is_lower_bound:
-            text = self.tr("{count} results for “{query}”").format(
-                count=format_count(results.total, at_least=True), query=html.escape(query)
-            )
-        else:
-            text = counted(self.tr("%n result(s) for “{query}”", "", results.total), results.total)
-            text = text.format(query=html.escape(query))
+        text = counted(self.tr("%n result(s) for “{query}”", "", results.total), results.total)
+        text = text.format(query=html.escape(query))
         if results.partial:
             # Not "follow": one lacking only common words ranks among the full matches.
             more = counted(

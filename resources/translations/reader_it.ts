@@ -793,10 +793,6 @@
         <translation>Ricerca di “{query}”…</translation>
     </message>
     <message>
-        <source>{count} results for “{query}”</source>
-        <translation>{count} risultati per “{query}”</translation>
-    </message>
-    <message>
         <source>“{title}” is not in your library, nor anything like it.</source>
         <translation>“{title}” non è nella tua libreria, e nemmeno qualcosa di simile.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The first page before any count; phrases stay exact on bulk-written indexes."""
+"""Exact counts with a full page; phrases stay exact on bulk-written indexes."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def _service(tmp_path: Path, articles: list[Article]) -> SearchService:
     return service
 
 
-def test_a_full_page_comes_before_its_count(tmp_path: Path) -> None:
+def test_a_full_page_says_how_many_match_in_all(tmp_path: Path) -> None:
     articles = [
         Article(title=f"Nota {n}", body=f"Il gatto numero {n} dorme." + " gatto" * (n % 5))
         for n in range(30)
@@ -24,19 +24,17 @@ def test_a_full_page_comes_before_its_count(tmp_path: Path) -> None:
     articles.append(Article(title="Altro", body="Nessun felino qui."))
     service = _service(tmp_path, articles)
     try:
-        page = service.search("gatto", limit=10, count=False)
-        assert len(page.hits) == 10
-        assert (page.total, page.total_is_lower_bound, page.counted) == (10, True, False)
-        assert page.total_text() == "10+"
-        counted = service.search("gatto", limit=10)
-        assert (counted.total, counted.total_is_lower_bound, counted.counted) == (30, False, True)
-        assert service.count("gatto") == (30, False)
-        # The same page either way: counting changes nothing but the number.
-        assert [hit.id for hit in page.hits] == [hit.id for hit in counted.hits]
-        # A page that is not full needs no count: it is exact straight away.
-        few = service.search("felino", count=False)
-        assert (few.total, few.total_is_lower_bound, few.counted) == (1, False, True)
-        assert service.count("") == (0, False)
+        page = service.search("gatto", limit=10)
+        assert (len(page.hits), page.total, page.total_text()) == (10, 30, "30")
+        # The page is the best ten of the thirty, whatever the limit.
+        every = service.search("gatto", limit=100)
+        assert [hit.id for hit in page.hits] == [hit.id for hit in every.hits[:10]]
+        assert service.search("gatto -dorme", limit=5).total == 0
+        assert service.search("felino").total == 1
+        # Filters alone (sorted by date, no ranking) are counted too.
+        italian = service.search("lang:it", limit=100)
+        assert len(italian.hits) >= 30
+        assert service.search("lang:it", limit=3).total == len(italian.hits)
     finally:
         service.close()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import Article
-from reader.search import SearchService, query, service
+from reader.search import SearchService, query
 from tests.search.conftest import build_store
 
 
@@ -35,19 +35,8 @@ def llamas(tmp_path: Path) -> Iterator[SearchService]:
 def test_total_is_exact_below_the_count_limit(llamas: SearchService) -> None:
     results = llamas.search("llama", limit=2)
     assert len(results.hits) == 2
-    assert results.total == 12 and not results.total_is_lower_bound
+    assert results.total == 12
     assert results.total_text() == "12"
-
-
-def test_total_past_the_count_limit_is_a_floor(
-    llamas: SearchService, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(service, "COUNT_LIMIT", 5)
-    capped = llamas.search("llama", limit=2)
-    assert capped.total == 5 and capped.total_is_lower_bound
-    assert capped.total_text() == "5+"
-    # When every match fits in the page, the count is exact whatever the limit.
-    assert llamas.search("llama", limit=20).total == 12
 
 
 def test_prefix_looks_for_its_most_frequent_words(

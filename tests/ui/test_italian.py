@@ -213,14 +213,14 @@ def test_italian_dates_and_counts_in_the_window(qtbot, italian_window) -> None:
     from reader.ui.library_model import Column
 
     assert format_list_date(dt.date(2024, 3, 25)) == "25/03/2024"
-    assert format_count(1000, at_least=True) == "1.000+"
+    assert format_count(1000) == "1.000"
     model = italian_window.library_model
     row = model.row_for_id(SEED_ID)
     assert model.index(row, Column.DATE).data() == "25/03/2024"
     panel = italian_window.search_results
     hit = SearchHit("a", "Primo", None, "", 1.0, "")
-    panel.show_results("lama", SearchResults("lama", [hit], 1000, None, ["lama"], True))
-    assert panel.summary.text() == "1.000+ risultati per “lama”"
+    panel.show_results("lama", SearchResults("lama", [hit], 1000, None, ["lama"]))
+    assert panel.summary.text() == "1.000 risultati per “lama”"
     panel.show_results("lama", SearchResults("lama", [hit], 1, None, ["lama"]))
     assert panel.summary.text() == "1 risultato per “lama”"
     panel.show_results("lama", SearchResults("lama", [hit] * 2, 2, None, ["lama"]))

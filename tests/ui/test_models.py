@@ -171,15 +171,14 @@ def test_announcing_the_current_order_does_not_sort_again(qapp) -> None:
     assert first == min(s.title for s in model.summaries())
 
 
-def test_results_summary_says_when_the_count_is_a_floor(qtbot) -> None:
+def test_results_summary_counts_every_match(qtbot) -> None:
     panel = SearchResultsPanel()
     qtbot.addWidget(panel)
     hit = SearchHit("a", "First", None, "", 1.0, "")
     panel.show_results("llama", SearchResults("llama", [hit], 1, None, ["llama"]))
     assert panel.summary.text() == "1 result for “llama”"
-    many = SearchResults("llama", [hit], 1000, None, ["llama"], total_is_lower_bound=True)
-    panel.show_results("llama", many)
-    assert panel.summary.text() == "1,000+ results for “llama”"
+    panel.show_results("llama", SearchResults("llama", [hit], 1234, None, ["llama"]))
+    assert panel.summary.text() == "1,234 results for “llama”"
 
 
 def test_changes_arrive_row_by_row_in_sort_order(qtmodeltester) -> None:
