@@ -123,7 +123,7 @@ def print_table(results: SearchResults, *, bold: bool) -> None:
 
 
 def count_line(results: SearchResults) -> str:
-    """ "3 results", "20 of 1,000+ results", "0 results, 2 more lacking some of the words".
+    """ "3 results", "20 of 1,234 results", "0 results, 2 more lacking some of the words".
 
     Not "then": a match lacking only common words ranks among the full ones."""
     full = sum(1 for hit in results.hits if not hit.missing)

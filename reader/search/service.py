@@ -568,8 +568,8 @@ class SearchService:
             alternatives.append(wq.Term("stems", term, boost=weight))
             alternatives.append(wq.Term("title_stems", term, boost=weight * 2))
         query = Excluding(wq.Or(alternatives), wq.Term("id", article_id))
-        results = searcher.search(query, limit=limit)
-        found = [(hit.fields(), hit.score) for hit in results]
+        ranked, _ = self._arrays(searcher).evaluation().ranked(query, limit)
+        found = [(searcher.stored_fields(docnum), score) for docnum, score in ranked]
         texts = self._folder.docs.texts(fields["id"] for fields, _ in found)
         empty_matcher = TermMatcher()
         return [
