@@ -14,15 +14,17 @@ import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.library.text import straighten_quotes
 from reader.search.analysis import (
+    _APOSTROPHE_LIKE,
+    _RUN,
     _WORD,
     fold_word,
     iter_words,
     query_stopwords,
     stem,
-    word_tokens,
 )
 from reader.search.query import ParsedQuery
 
@@ -34,7 +36,13 @@ ELLIPSIS = "…"
 
 @dataclass
 class TermMatcher:
-    """What to mark: folded words, stems per language, prefixes and phrases."""
+    """What to mark: folded words, stems per language, prefixes and phrases.
+
+    One matcher serves all the hits of one query, and it remembers what it decided: which
+    lowered words of the texts it has already checked and which of them it marks (per
+    language), so each further text only checks the words no earlier hit had. Zipf
+    vocabularies make most words of the 20 hits of a page repeat.
+    """
 
     words: set[str] = field(default_factory=set)
     stems: dict[str, set[str]] = field(default_factory=dict)
@@ -43,6 +51,8 @@ class TermMatcher:
     stem_heads: dict[str, set[str] | None] = field(default_factory=dict)
     """First letters of the stems: a cheap filter so not every word of a text is stemmed
     (Snowball stems keep the word's first letters; None disables the filter)."""
+    _checked: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _marked: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_query(
@@ -86,11 +96,32 @@ class TermMatcher:
         stems = self.stems.get(lang)
         if stems:
             heads = self.stem_heads.get(lang)
-            candidates = words if heads is None else [w for w in words if w[:3] in heads]
+            candidates = words if heads is None else _starting_with(words, heads)
             found.update(word for word in candidates if stem(lang, word) in stems)
         if self.prefixes:
-            found.update(word for word in words if word.startswith(self.prefixes))
+            found.update(_starting_with(words, self.prefixes))
         return found
+
+    def marked_among(self, lowered: set[str], lang: str) -> set[str]:
+        """The ``lowered`` words (lowercase, not yet folded) whose folded form ``matches``.
+
+        Only words no earlier call checked are folded and matched; the answer for the
+        rest is a set intersection with what was marked before (both in C).
+        """
+        checked = self._checked.setdefault(lang, set())
+        marked = self._marked.setdefault(lang, set())
+        new = lowered - checked
+        if new:
+            if len(checked) > _MAX_CHECKED:  # a matcher kept far longer than one query
+                checked.clear()
+                marked.clear()
+            folded = _fold_lowered(new)
+            ascii_words = new.difference(folded) if folded else new
+            found = self.matching(ascii_words.union(folded.values()), lang)
+            marked.update(ascii_words & found)
+            marked.update(raw for raw, word in folded.items() if word in found)
+            checked |= new
+        return lowered & marked
 
     def matches(self, word: str, lang: str) -> bool:
         if word in self.words:
@@ -103,25 +134,49 @@ class TermMatcher:
         return bool(self.prefixes) and word.startswith(self.prefixes)
 
 
+_MAX_CHECKED = 500_000
+"""Words a matcher remembers; a page of hits checks a few thousand."""
+
+_NON_ASCII_LINE = re.compile(r"^[^\n]*[^\x00-\x7f][^\n]*$", re.MULTILINE)
+
+
+def _fold_lowered(lowered: set[str]) -> dict[str, str]:
+    """{word: folded} for the non-ASCII ``lowered`` words (an ASCII word is its own fold).
+
+    The non-ASCII words are picked out by one regex over the joined words, in C.
+    """
+    joined = "\n".join(lowered)
+    if joined.isascii():
+        return {}
+    return {word: fold_word(word) for word in _NON_ASCII_LINE.findall(joined)}
+
+
+@lru_cache(maxsize=256)
+def _line_start_pattern(starts: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(start) for start in sorted(starts))
+    return re.compile(rf"^(?:{alternatives})[^\n]*$", re.MULTILINE)
+
+
+def _starting_with(words: set[str], starts: Iterable[str]) -> list[str]:
+    """The ``words`` that start with one of ``starts``: one regex over the joined words."""
+    return _line_start_pattern(frozenset(starts)).findall("\n".join(words))
+
+
 def snippet(text: str, matcher: TermMatcher, lang: str, max_chars: int = SNIPPET_CHARS) -> str:
     """HTML snippet of ``text`` around its densest cluster of matches.
 
-    Why two paths: tokenizing a whole article in Python to find a handful of matches was
-    half of a query's time (20 hits x ~700 words). Without phrases, the distinct words of
-    the text are found by one C-level ``findall``, each is checked once, and only the
-    matching ones are located (one regex search); the result is the same as tokenizing
-    everything (a test compares the two). Phrases need every word's neighbours.
+    Why not tokenize: tokenizing a whole article in Python to find a handful of matches
+    was half of a query's time (20 hits x ~700 words). Here the distinct words of the
+    text come from one C-level ``findall``, the matcher checks those it has not seen in
+    an earlier hit, and only the marked ones are located (a literal search each), with
+    phrases checked word by word from each occurrence of their first word. The result
+    is the same as tokenizing everything (tests compare the two).
     """
     if not text:
         return ""
     if not matcher:
         return _plain_start(text, max_chars)
-    scanned = text[:SCAN_CHARS]
-    if matcher.phrases:
-        words = list(iter_words(scanned))
-        spans = [words[index] for index in _marked(words, matcher, lang)]
-    else:
-        spans = _matched_spans(scanned, matcher, lang)
+    spans = _matched_spans(text[:SCAN_CHARS], matcher, lang)
     if not spans:
         return _plain_start(text, max_chars)
     return _render(text, spans, max_chars)
@@ -140,50 +195,106 @@ def snippet_by_tokens(
     return _render(text, spans, max_chars)
 
 
-def _matched_spans(text: str, matcher: TermMatcher, lang: str) -> list[tuple[int, int, str]]:
-    """(start, end, folded word) of each word of ``text`` the matcher marks, in order.
+Span = tuple[int, int, str]
+"""(start, end, folded word) of a word of the text, as the index saw it."""
 
-    The distinct words come from the lowered text (as ``folded_words`` does, so only
-    non-ASCII words are folded one by one) and are checked as sets; the matching ones
-    are then located in the lowered text, whose offsets are the original's.
+
+def _matched_spans(text: str, matcher: TermMatcher, lang: str) -> list[Span]:
+    """The spans of the words of ``text`` the matcher marks, in order.
+
+    The distinct runs of word characters of the lowered text (the words, plus elided
+    articles such as the "l" of "l'IA") are checked as a set; the marked ones are then
+    located in the lowered text, whose offsets are the original's.
     """
     straight = straighten_quotes(text)
     lowered = straight.lower()
-    if len(lowered) != len(straight):  # "İ": fall back to the original text, word by word
-        lowered = straight
-        hits = {
-            raw for raw in set(_WORD.findall(straight)) if matcher.matches(fold_word(raw), lang)
-        }
-    else:
-        folded = {
-            raw: raw if raw.isascii() else fold_word(raw) for raw in set(word_tokens(lowered))
-        }
-        marked = matcher.matching(set(folded.values()), lang)
-        hits = {raw for raw, word in folded.items() if word in marked}
-    if not hits:
-        return []
-    alternatives = "|".join(re.escape(raw) for raw in sorted(hits, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
-    spans = []
-    for match in pattern.finditer(lowered):
-        start = match.start()
-        # An elided article ("l" of "l'IA") is part of the next word's token, not a word.
-        for token in _WORD.finditer(straight, _token_origin(straight, start)):
-            if token.start(1) >= start:
-                if token.start(1) == start:
-                    spans.append((start, match.end(), fold_word(match.group())))
-                break
+    if len(lowered) != len(straight):  # "İ" lowers to two characters: tokenize
+        words = list(iter_words(text))
+        return [words[index] for index in _marked(words, matcher, lang)]
+    runs = set(_RUN.findall(lowered))
+    spans = _located(straight, lowered, matcher.marked_among(runs, lang))
+    if matcher.phrases:
+        spans = _with_phrases(straight, lowered, runs, spans, matcher.phrases)
     return spans
+
+
+def _located(straight: str, lowered: str, hits: Iterable[str]) -> list[Span]:
+    """Every word of the text whose lowered form is one of ``hits``, in order."""
+    spans = []
+    for raw in hits:
+        folded = fold_word(raw)
+        for match in _literal(raw).finditer(lowered):
+            start, end = match.span()
+            if start and lowered[start - 1].isalnum():
+                continue  # the end of a longer word
+            if straight.startswith("'", end) and not _is_token_start(straight, start):
+                continue  # an elided article ("sant" of "sant'Antonio") is not a word
+            spans.append((start, end, folded))
+    spans.sort()
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def _literal(raw: str) -> re.Pattern[str]:
+    """``raw`` not followed by a word character.
+
+    Why a literal first: a pattern that starts with the literal is searched for with a
+    fast string search; one that starts with a look-behind is tried at every position
+    (30x slower on a 15,000-character text).
+    """
+    return re.compile(rf"{re.escape(raw)}(?![^\W_])")
+
+
+def _is_token_start(straight: str, start: int) -> bool:
+    """Whether the tokenizer yields a word starting at ``start`` (a run start)."""
+    for token in _WORD.finditer(straight, _token_origin(straight, start)):
+        if token.start(1) >= start:
+            return token.start(1) == start
+    return False
+
+
+def _with_phrases(
+    straight: str,
+    lowered: str,
+    runs: set[str],
+    spans: list[Span],
+    phrases: list[tuple[str, ...]],
+) -> list[Span]:
+    """``spans`` plus the words of every place where a phrase's words follow each other.
+
+    Each occurrence of a phrase's first word is located like a single word; the words
+    after it are the tokenizer's next matches from its end (tokenizing resumes exactly
+    there, as a word always ends a match).
+    """
+    folded = _fold_lowered(runs)
+    by_start = {span[0]: span for span in spans}
+    for phrase in phrases:
+        head = phrase[0]
+        heads = {raw for raw, word in folded.items() if word == head}
+        if head in runs and head.isascii():
+            heads.add(head)
+        for start, end, word in _located(straight, lowered, heads):
+            found = [(start, end, word)]
+            for expected in phrase[1:]:
+                token = _WORD.search(straight, found[-1][1])
+                if token is None or fold_word(token.group(1)) != expected:
+                    break
+                found.append((token.start(1), token.end(1), expected))
+            else:
+                for span in found:
+                    by_start.setdefault(span[0], span)
+    return [by_start[start] for start in sorted(by_start)]
 
 
 def _token_origin(text: str, position: int) -> int:
     """A position at or before ``position`` where tokenizing gives the same tokens as
-    tokenizing the whole text: after whitespace that no elision ("l' uomo") spans."""
+    tokenizing the whole text: after whitespace that no elision ("l' uomo") spans.
+    ``text`` may be the original: every apostrophe-like character counts."""
     origin = position
     while origin > 0:
         while origin > 0 and not text[origin - 1].isspace():
             origin -= 1
-        if origin >= 2 and text[origin - 2] in "'’":
+        if origin >= 2 and text[origin - 2] in _APOSTROPHE_LIKE:
             origin -= 1  # "l' uomo": the elision reaches over this space
             continue
         break
@@ -229,7 +340,7 @@ def _lead_start(text: str, first: int, reach: int) -> int:
     if first == 0:
         return 0
     low = max(0, first - reach)
-    origin = _token_origin(straighten_quotes(text[: low + 1]), low)
+    origin = _token_origin(text, low)
     before = [s for s, _ in _tokens_between(text, origin, first) if low <= s < first]
     return before[-LEAD_WORDS] if len(before) >= LEAD_WORDS else (before[0] if before else first)
 
@@ -237,7 +348,7 @@ def _lead_start(text: str, first: int, reach: int) -> int:
 def _last_word_end(text: str, begin: int, limit: int) -> int:
     """End of the last word (from ``begin``) that ends within ``limit``."""
     last = begin
-    origin = _token_origin(straighten_quotes(text[: begin + 1]), begin)
+    origin = _token_origin(text, begin)
     for start, end in _tokens_between(text, origin, limit):
         if end > limit:
             break
