@@ -123,6 +123,24 @@ class TermMatcher:
             checked |= new
         return lowered & marked
 
+    def scan_literals(self, lang: str) -> tuple[str, ...] | None:
+        """Beginnings that every marked word's folded form starts with (None: any word may
+        be marked, as when a stem is too short to filter by its first letters).
+
+        A marked word is a query word, starts with a prefix, or (to be stemmed at all)
+        starts with the first letters of a stem; a word's ASCII letters fold to
+        themselves, so only non-ASCII words can match without beginning with one of these.
+        """
+        if self.stems.get(lang) and self.stem_heads.get(lang) is None:
+            return None
+        starts = {*self.words, *self.prefixes, *(self.stem_heads.get(lang) or ())}
+        # "casa" is found by a search for "cas": keep only the shortest beginnings.
+        kept: list[str] = []
+        for start in sorted(starts, key=len):
+            if not start.startswith(tuple(kept)):
+                kept.append(start)
+        return tuple(sorted(kept))
+
     def matches(self, word: str, lang: str) -> bool:
         if word in self.words:
             return True
@@ -211,11 +229,75 @@ def _matched_spans(text: str, matcher: TermMatcher, lang: str) -> list[Span]:
     if len(lowered) != len(straight):  # "İ" lowers to two characters: tokenize
         words = list(iter_words(text))
         return [words[index] for index in _marked(words, matcher, lang)]
-    runs = set(_RUN.findall(lowered))
-    spans = _located(straight, lowered, matcher.marked_among(runs, lang))
+    literals = matcher.scan_literals(lang)
+    heads = tuple(phrase[0] for phrase in matcher.phrases)
+    if literals is None:
+        candidates = set(_RUN.findall(lowered))
+        non_ascii = _non_ascii_runs(lowered, _reach(heads))
+    else:
+        non_ascii = _non_ascii_runs(lowered, _reach(literals + heads))
+        candidates = set(non_ascii)
+        for literal in literals:
+            if literal.isascii():  # a word starting otherwise is not ASCII: found above
+                candidates.update(_run_from(literal).findall(lowered))
+    spans = _located(straight, lowered, matcher.marked_among(candidates, lang))
     if matcher.phrases:
-        spans = _with_phrases(straight, lowered, runs, spans, matcher.phrases)
+        spans = _with_phrases(straight, lowered, non_ascii, spans, matcher.phrases)
     return spans
+
+
+def _reach(beginnings: tuple[str, ...]) -> int | None:
+    """How far into a word a non-ASCII character may be for the word's folded form to
+    start with one of the ASCII ``beginnings`` without the word itself starting with it
+    (None: any distance, for a beginning that is not ASCII)."""
+    if not all(beginning.isascii() for beginning in beginnings):
+        return None
+    return max(map(len, beginnings), default=0)
+
+
+def _non_ascii_runs(lowered: str, reach: int | None) -> set[str]:
+    """The distinct words (runs of word characters) of ``lowered`` that have a non-ASCII
+    character among their first ``reach`` characters (anywhere when None).
+
+    Why: an ASCII letter folds to itself, so a word whose first letters are ASCII is
+    found by searching for the beginnings themselves. Searched in the reversed text,
+    where a pattern can start at the non-ASCII character (a fast search) and reach back
+    to the word's start; the word's end is then a forward match from there.
+    """
+    if reach == 0 or lowered.isascii():
+        return set()
+    reverse = lowered[::-1]
+    size = len(lowered)
+    match_run = _RUN.match
+    return {
+        match_run(lowered, size - tail.end(1)).group()  # type: ignore[union-attr]
+        for tail in _non_ascii_tail(reach).finditer(reverse)
+        if tail.end(1) > 0
+    }
+
+
+@lru_cache(maxsize=64)
+def _non_ascii_tail(reach: int | None) -> re.Pattern[str]:
+    """In reversed text: ASCII, then a non-ASCII character; group 1 when that character is
+    a word character whose word starts at most ``reach - 1`` characters beyond it.
+
+    Why this shape: every match either ends at a non-ASCII character or at the end of
+    the text, so the ASCII stretches are crossed by a tight loop inside one match rather
+    than by trying a new match at each position (several times faster).
+    """
+    before = "*" if reach is None else f"{{0,{reach - 1}}}"
+    return re.compile(
+        rf"[\x00-\x7f]*+(?:[^\x00-\x7f](?<![\W_])([^\W_]{before})(?![^\W_])|[^\x00-\x7f]|$)"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _run_from(literal: str) -> re.Pattern[str]:
+    """``literal`` and the rest of the word it is in: candidates that may be marked.
+
+    A match may begin inside a longer word; such a candidate is harmless (it is only
+    ever located as a whole word, where it is one)."""
+    return re.compile(rf"{re.escape(literal)}[^\W_]*")
 
 
 def _located(straight: str, lowered: str, hits: Iterable[str]) -> list[Span]:
@@ -256,7 +338,7 @@ def _is_token_start(straight: str, start: int) -> bool:
 def _with_phrases(
     straight: str,
     lowered: str,
-    runs: set[str],
+    non_ascii: set[str],
     spans: list[Span],
     phrases: list[tuple[str, ...]],
 ) -> list[Span]:
@@ -266,12 +348,11 @@ def _with_phrases(
     after it are the tokenizer's next matches from its end (tokenizing resumes exactly
     there, as a word always ends a match).
     """
-    folded = _fold_lowered(runs)
     by_start = {span[0]: span for span in spans}
     for phrase in phrases:
         head = phrase[0]
-        heads = {raw for raw, word in folded.items() if word == head}
-        if head in runs and head.isascii():
+        heads = {raw for raw in non_ascii if fold_word(raw) == head}
+        if head.isascii():
             heads.add(head)
         for start, end, word in _located(straight, lowered, heads):
             found = [(start, end, word)]
@@ -331,6 +412,8 @@ def _tokens_between(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of the words whose token starts in text[start:end], as the index saw
     them: tokenizing from ``start`` resynchronizes after at most one partial token."""
     straight = straighten_quotes(text[start : end + 64])
+    if "'" not in straight:  # no elision: the words are the runs of word characters
+        return [(start + m.start(), start + m.end()) for m in _RUN.finditer(straight)]
     return [(start + m.start(1), start + m.end(1)) for m in _WORD.finditer(straight)]
 
 
@@ -341,20 +424,53 @@ def _lead_start(text: str, first: int, reach: int) -> int:
         return 0
     low = max(0, first - reach)
     origin = _token_origin(text, low)
-    before = [s for s, _ in _tokens_between(text, origin, first) if low <= s < first]
-    return before[-LEAD_WORDS] if len(before) >= LEAD_WORDS else (before[0] if before else first)
+    if _has_apostrophe(text, origin, first + 64):
+        before = [s for s, _ in _tokens_between(text, origin, first) if low <= s < first]
+        return before[-LEAD_WORDS] if len(before) >= LEAD_WORDS else (before or [first])[0]
+    # No elision here: the words are the runs of word characters; walk back over them.
+    starts: list[int] = []
+    position = first
+    while len(starts) < LEAD_WORDS:
+        while position > low and not text[position - 1].isalnum():
+            position -= 1
+        if position <= low:
+            break
+        while position > origin and text[position - 1].isalnum():
+            position -= 1
+        if position < low:
+            break
+        starts.append(position)
+    return starts[-1] if starts else first
 
 
 def _last_word_end(text: str, begin: int, limit: int) -> int:
     """End of the last word (from ``begin``) that ends within ``limit``."""
-    last = begin
     origin = _token_origin(text, begin)
-    for start, end in _tokens_between(text, origin, limit):
-        if end > limit:
-            break
-        if start >= begin:
-            last = end
-    return last
+    if _has_apostrophe(text, origin, limit + 64):
+        last = begin
+        for start, end in _tokens_between(text, origin, limit):
+            if end > limit:
+                break
+            if start >= begin:
+                last = end
+        return last
+    # No elision here: the words are the runs of word characters; walk back to the last
+    # one that ends within the limit.
+    position = min(limit, len(text))
+    if position < len(text) and text[position].isalnum():
+        while position > origin and text[position - 1].isalnum():
+            position -= 1  # the word across the limit does not end within it
+    while position > origin and not text[position - 1].isalnum():
+        position -= 1
+    end = position
+    while position > origin and text[position - 1].isalnum():
+        position -= 1
+    return end if end > origin and position >= begin else begin
+
+
+def _has_apostrophe(text: str, start: int, end: int) -> bool:
+    window = text[start:end]
+    return any(mark in window for mark in _APOSTROPHE_LIKE)
 
 
 def _marked(words: list[tuple[int, int, str]], matcher: TermMatcher, lang: str) -> list[int]:
