@@ -3,9 +3,17 @@
 Why not ``whoosh.highlight``: a word can match through the unstemmed field, through the
 stems of the article's own language, or as a prefix, and phrases should light up only
 where the words are adjacent. Whoosh's highlighter analyses the text with one field's
-analyser at a time. Here the text is tokenized once with the same tokenizer the index
-used (so offsets point into the original text) and each word is checked against all
-three kinds of terms. Everything outside the marks is HTML-escaped.
+analyser at a time. Here the words are those of the tokenizer the index used (so
+offsets point into the original text) and each is checked against all three kinds of
+terms. Everything outside the marks is HTML-escaped.
+
+Why the search for matches is not a loop over the words: ``snippet`` runs for each of a
+page's 20 hits, and a Python loop over every word of an article (or even one C-level
+``findall`` of them all) was most of a query's time. The words that may be marked all
+begin with a query word, a prefix or a stem's first letters, once folded; an ASCII
+letter folds to itself, so those words are found by literal searches (fast C string
+searches), plus the few words whose first letters are not ASCII. ``snippet_by_tokens``
+tokenizes everything and is the reference: tests compare the two on tricky text.
 """
 
 from __future__ import annotations
@@ -53,6 +61,9 @@ class TermMatcher:
     (Snowball stems keep the word's first letters; None disables the filter)."""
     _checked: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
     _marked: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _literals: dict[str, tuple[str, ...] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def from_query(
@@ -96,10 +107,10 @@ class TermMatcher:
         stems = self.stems.get(lang)
         if stems:
             heads = self.stem_heads.get(lang)
-            candidates = words if heads is None else _starting_with(words, heads)
+            candidates = words if heads is None else [w for w in words if w[:3] in heads]
             found.update(word for word in candidates if stem(lang, word) in stems)
         if self.prefixes:
-            found.update(_starting_with(words, self.prefixes))
+            found.update(word for word in words if word.startswith(self.prefixes))
         return found
 
     def marked_among(self, lowered: set[str], lang: str) -> set[str]:
@@ -131,6 +142,11 @@ class TermMatcher:
         starts with the first letters of a stem; a word's ASCII letters fold to
         themselves, so only non-ASCII words can match without beginning with one of these.
         """
+        if lang not in self._literals:
+            self._literals[lang] = self._beginnings(lang)
+        return self._literals[lang]
+
+    def _beginnings(self, lang: str) -> tuple[str, ...] | None:
         if self.stems.get(lang) and self.stem_heads.get(lang) is None:
             return None
         starts = {*self.words, *self.prefixes, *(self.stem_heads.get(lang) or ())}
@@ -153,42 +169,21 @@ class TermMatcher:
 
 
 _MAX_CHECKED = 500_000
-"""Words a matcher remembers; a page of hits checks a few thousand."""
-
-_NON_ASCII_LINE = re.compile(r"^[^\n]*[^\x00-\x7f][^\n]*$", re.MULTILINE)
+"""Words a matcher remembers; a page of hits checks a few hundred."""
 
 
 def _fold_lowered(lowered: set[str]) -> dict[str, str]:
-    """{word: folded} for the non-ASCII ``lowered`` words (an ASCII word is its own fold).
-
-    The non-ASCII words are picked out by one regex over the joined words, in C.
-    """
-    joined = "\n".join(lowered)
-    if joined.isascii():
-        return {}
-    return {word: fold_word(word) for word in _NON_ASCII_LINE.findall(joined)}
-
-
-@lru_cache(maxsize=256)
-def _line_start_pattern(starts: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(start) for start in sorted(starts))
-    return re.compile(rf"^(?:{alternatives})[^\n]*$", re.MULTILINE)
-
-
-def _starting_with(words: set[str], starts: Iterable[str]) -> list[str]:
-    """The ``words`` that start with one of ``starts``: one regex over the joined words."""
-    return _line_start_pattern(frozenset(starts)).findall("\n".join(words))
+    """{word: folded} for the non-ASCII ``lowered`` words (an ASCII word is its own fold)."""
+    return {word: fold_word(word) for word in lowered if not word.isascii()}
 
 
 def snippet(text: str, matcher: TermMatcher, lang: str, max_chars: int = SNIPPET_CHARS) -> str:
     """HTML snippet of ``text`` around its densest cluster of matches.
 
-    Why not tokenize: tokenizing a whole article in Python to find a handful of matches
-    was half of a query's time (20 hits x ~700 words). Here the distinct words of the
-    text come from one C-level ``findall``, the matcher checks those it has not seen in
-    an earlier hit, and only the marked ones are located (a literal search each), with
-    phrases checked word by word from each occurrence of their first word. The result
-    is the same as tokenizing everything (tests compare the two).
+    The candidate words are found by literal searches (see the module's docstring), the
+    matcher checks those it has not seen in an earlier hit, and the marked ones are
+    located by a literal search each; phrases are checked word by word from each
+    occurrence of their first word. The result is the same as ``snippet_by_tokens``.
     """
     if not text:
         return ""
@@ -220,9 +215,10 @@ Span = tuple[int, int, str]
 def _matched_spans(text: str, matcher: TermMatcher, lang: str) -> list[Span]:
     """The spans of the words of ``text`` the matcher marks, in order.
 
-    The distinct runs of word characters of the lowered text (the words, plus elided
-    articles such as the "l" of "l'IA") are checked as a set; the marked ones are then
-    located in the lowered text, whose offsets are the original's.
+    Candidates are runs of word characters of the lowered text (a superset of the words:
+    it has elided articles such as the "l" of "l'IA", and pieces of longer words); the
+    matcher checks them as a set, and the marked ones are located in the lowered text,
+    whose offsets are the original's, keeping only whole words the tokenizer yields.
     """
     straight = straighten_quotes(text)
     lowered = straight.lower()

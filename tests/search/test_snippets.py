@@ -203,3 +203,38 @@ def test_fast_snippet_equals_full_tokenizing_on_any_text(text: str, query: str) 
 @counted
 def test_straightened_quotes_are_a_one_to_one_translation(text: str) -> None:
     assert straighten_quotes(text) == text.translate(_APOSTROPHES)
+
+
+EDGE_CASES = [
+    ("L’IA e l'IA, poi l' IA e dell’IA.", "ia"),
+    ("Che cos' è la stratigrafia? Cos’è? cos è", "cos stratigrafia"),
+    ("«Perché» disse “perche” e PERCHÉ.", "perché"),
+    ("İstanbul e istanbul, İSTANBUL.", "istanbul"),
+    ("Un'àncora, l’ancora e ÀNCORA.", "ancora"),
+    ("La ﬁne e la fine; straße e strasse.", "fine strasse"),
+    ("intelligenza intelligenze intelligente", "intelligenza"),
+    ("running runs ran the runner", "run"),
+    ("intelligenza artificiale e artificiale intelligenza", '"intelligenza artificiale"'),
+    ("l'intelligenza artificiale, dell’intelligenza   artificiale", '"intelligenza artificiale"'),
+    ("città e citta e cìtta e CITTÀ", "citta"),
+    ("prefissi: intel intellettuale intelligente", "intell*"),
+    ("Ωmega ωμέγα Ωmega", "ωmega"),
+]
+
+
+@pytest.mark.parametrize(("text", "query"), EDGE_CASES)
+def test_edge_cases_equal_full_tokenizing(text: str, query: str) -> None:
+    for lang in ("it", "en", ""):
+        matcher = TermMatcher.from_query(parse(query))
+        assert snippet(text, matcher, lang) == snippet_by_tokens(text, matcher, lang)
+
+
+def test_words_found_through_their_folded_form_and_elisions() -> None:
+    matcher = TermMatcher.from_query(parse("ancora ia"))
+    assert snippet("Poi un'àncora, l’IA e ÀNCORA.", matcher, "it") == (
+        "Poi un'<b>àncora</b>, l’<b>IA</b> e <b>ÀNCORA</b>."
+    )
+    phrase = TermMatcher.from_query(parse('"intelligenza artificiale"'))
+    assert snippet("artificiale intelligenza; l'intelligenza  artificiale.", phrase, "it") == (
+        "artificiale intelligenza; l'<b>intelligenza</b> <b>artificiale</b>."
+    )
