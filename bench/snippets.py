@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import random
 import statistics
 import subprocess
@@ -50,14 +51,24 @@ HITS = 20
 
 
 def baseline_module(revision: str) -> ModuleType:
-    """``reader/search/highlight.py`` as of ``revision``, imported under another name."""
-    source = subprocess.run(
-        ["git", "show", f"{revision}:reader/search/highlight.py"],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    """``reader/search/highlight.py`` as of ``revision``, imported under another name.
+
+    Without git history (a source tarball), the baseline is ``snippet_by_tokens``, the
+    reference that tokenizes the whole text."""
+    try:
+        source = subprocess.run(
+            ["git", "show", f"{revision}:reader/search/highlight.py"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        print(f"no git revision {revision}: comparing with snippet_by_tokens", file=sys.stderr)
+        source = (
+            "from reader.search.highlight import TermMatcher\n"
+            "from reader.search.highlight import snippet_by_tokens as snippet\n"
+        )
     spec = importlib.util.spec_from_loader("baseline_highlight", loader=None)
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
@@ -174,19 +185,21 @@ def measure_queries(size: int, workdir: Path, old: ModuleType, rounds: int) -> d
     store = LibraryStore(root, Catalog(cache / "catalog.sqlite3"))
     service = SearchService(cache / "index", store)
     service.update()
-    mix = [query for _, query in query_mix(material)]
-    for query in mix:  # warm-up: opens the searcher, fills the OS and stem caches
+    mix = query_mix(material)
+    for _, query in mix:  # warm-up: opens the searcher, fills the OS and stem caches
         service.search(query, limit=HITS)
     latencies: dict[str, list[float]] = {"old": [], "new": []}
+    by_kind: dict[tuple[str, str], list[float]] = defaultdict(list)
     try:
         for _ in range(rounds):
             for label, module in (("old", old), ("new", highlight)):
                 service_module.snippet = module.snippet  # type: ignore[attr-defined]
                 service_module.TermMatcher = module.TermMatcher  # type: ignore[attr-defined]
-                for query in mix:
+                for kind, query in mix:
                     started = time.perf_counter()
                     service.search(query, limit=HITS)
                     latencies[label].append(time.perf_counter() - started)
+                    by_kind[label, kind].append(latencies[label][-1])
     finally:
         service_module.snippet = highlight.snippet  # type: ignore[attr-defined]
         service_module.TermMatcher = highlight.TermMatcher  # type: ignore[attr-defined]
@@ -198,6 +211,10 @@ def measure_queries(size: int, workdir: Path, old: ModuleType, rounds: int) -> d
             f"{label}_{name}_ms": 1000 * statistics.quantiles(values, n=100)[point - 1]
             for label, values in latencies.items()
             for name, point in (("p50", 50), ("p95", 95))
+        },
+        "kinds": {
+            kind: (1000 * _p95(by_kind["old", kind]), 1000 * _p95(by_kind["new", kind]))
+            for kind in dict.fromkeys(kind for kind, _ in mix)
         },
     }
 
@@ -259,10 +276,16 @@ def _p95(values: list[float]) -> float:
 
 def render(rows: list[dict[str, object]], size: int, baseline: str) -> str:
     lines = [
-        f"Machine: {describe_machine()}. `python bench/snippets.py --size {size}`: a page",
-        f"of up to {HITS} hits per query, each with its snippet; baseline = `highlight.py`",
-        f"as of {baseline}, run in the same process on the same hits (outputs compared,",
-        "identical). Times are the best of a few rounds per page.",
+        f"Machine: {describe_machine()}; load average {os.getloadavg()[0]:.1f} at the end"
+        " (the cores are shared with other jobs).",
+        "",
+        f"`python bench/snippets.py --size {size}`: for each query, a page of up to {HITS}",
+        "hits, each with its snippet. Texts: the synthetic library of bench/synthetic.py",
+        f"({size:,} articles, the search bench's vocabularies and query mix) and the 130",
+        "pages of Mozilla Readability's test corpus plus the seed article (queries drawn",
+        f"from them: words, pairs, prefixes, phrases). Baseline: `highlight.py` as of {baseline},",
+        "run in the same process on the same hits, the outputs compared (identical); times",
+        "are the best of a few rounds per page.",
         "",
         "| texts | pages | snippets | before ms/snippet | now ms/snippet "
         "| before p95 ms/page | now p95 ms/page | speed-up (worst page) |",
@@ -313,7 +336,13 @@ def render_queries(row: dict[str, object]) -> str:
         " queries each way, the service making its snippets with the baseline's code and"
         " with the current code alternately (same process, same index): p50"
         f" {row['old_p50_ms']:.1f} -> {row['new_p50_ms']:.1f} ms, p95"
-        f" {row['old_p95_ms']:.1f} -> {row['new_p95_ms']:.1f} ms."
+        f" {row['old_p95_ms']:.1f} -> {row['new_p95_ms']:.1f} ms. p95 by kind, before -> now"
+        " (ms): "
+        + ", ".join(
+            f"{kind} {before:.0f} -> {now:.0f}"
+            for kind, (before, now) in row["kinds"].items()  # type: ignore[attr-defined]
+        )
+        + "."
     )
 
 
