@@ -28,6 +28,7 @@ QUICK_RUNS = [
     ["library.py", "--sizes", "1000", "10000"],
     ["export.py"],
     ["search.py", "--sizes", "1000", "10000"],
+    ["snippets.py"],
     ["window.py", "--size", "10000"],
 ]
 

@@ -29,13 +29,21 @@ _APOSTROPHES = str.maketrans(
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
-_QUOTES = re.compile("[\u2019\u2018\u02bc\u00b4`\u201c\u201d\u00ab\u00bb]")
+_QUOTE_PAIRS = tuple((chr(code), straight) for code, straight in _APOSTROPHES.items())
 
 
 def straighten_quotes(text: str) -> str:
-    # translate() looks every character up in a dict (~30 us per 1,000 characters of
-    # accented text); most texts have no curly quote, and a regex search says so in C.
-    return text.translate(_APOSTROPHES) if _QUOTES.search(text) else text
+    """Curly quotes, guillemets and apostrophe look-alikes as ``'`` and ``"``; same length.
+
+    Why not ``str.translate``: it looks every character up in a dict (~30 us per 1,000
+    characters of accented text), and a regex search for the quotes tries every position
+    (~9 us per 1,000). A substring test per quote character is a fast C search, and most
+    texts have none or few of them; each present one is replaced in C.
+    """
+    for quote, straight in _QUOTE_PAIRS:
+        if quote in text:
+            text = text.replace(quote, straight)
+    return text
 
 
 _COMBINING_MARKS = re.compile(
