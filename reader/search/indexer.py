@@ -37,6 +37,7 @@ from reader.search.docstore import DocStore, StoredDoc
 from reader.search.plaintext import markdown_to_text
 from reader.search.query import date_key
 from reader.search.schema import SCHEMA_VERSION, build_schema
+from reader.search.storage import PositionalReadStorage
 
 Progress = Callable[[int, int], None]
 
@@ -275,7 +276,7 @@ class IndexFolder:
     @classmethod
     def create(cls, path: Path) -> IndexFolder:
         path.mkdir(parents=True, exist_ok=True)
-        ix = windex.create_in(str(path), build_schema())
+        ix = PositionalReadStorage(str(path)).create_index(build_schema())
         docs = DocStore(path / DOCSTORE_FILENAME)
         docs.set_meta("schema_version", str(SCHEMA_VERSION))
         docs.set_meta("format_version", FORMAT_VERSION)
@@ -299,7 +300,7 @@ class IndexFolder:
             ):
                 raise IndexInvalidError("the index was built by another version of Reader")
             _check_files(path, docs.get_json("files"))
-            ix = windex.open_dir(str(path))
+            ix = PositionalReadStorage(str(path)).open_index()
             # Counted from the table of contents: ix.doc_count() opens every segment's term
             # dictionary, which took most of a second at 100k articles, at every start.
             if sum(segment.doc_count() for segment in ix._segments()) != docs.count():
