@@ -426,10 +426,10 @@ class RelaxedQuery:
     def requiring(self, required: set[int]) -> wq.Query:
         """``query`` restricted to articles having the words at these indexes.
 
-        Same scores (the sum over the words an article has), far fewer candidates: an
-        intersection lets Whoosh skip, where the union of every word visits each article
-        that has any of them. For when only articles lacking none of these words can
-        still reach the page (see ``service._blend_partial_matches``).
+        Same scores (the sum over the words an article has), and only candidates that can
+        still reach the page when it is full of full matches (see
+        ``service._blend_partial_matches``): the best ``PARTIAL_CANDIDATES`` of the union
+        could otherwise all be articles lacking a heavy word.
         """
         if not required or self.parsed is None:
             return self.query

@@ -645,8 +645,8 @@ def _blend_partial_matches(
     query = relaxed.query
     if len(full) >= wanted:
         # A full page admits only articles lacking at most COMMON_SHARE of the weight:
-        # any word heavier than that must be there. Asking for it is the same ranking at
-        # a fraction of the cost (three words of the bench mix: p95 97 -> see perf doc).
+        # any word heavier than that must be there. Asking for it keeps the candidates
+        # to those that can still join the page.
         heavy = {i for i, weight in enumerate(weights) if weight > COMMON_SHARE * total_weight}
         query = relaxed.requiring(heavy)
     best, _ = evaluation.ranked(query, max(PARTIAL_CANDIDATES, wanted))
