@@ -577,6 +577,19 @@ def test_large_rebuild_uses_two_processes_and_finds_the_same(
     parallel.close()
 
 
+def test_rebuild_workers_forget_the_words_they_stemmed() -> None:
+    """A rebuild's worker empties the word caches as it goes (its memory at 100k
+    articles); what it indexes after that is the same."""
+    from reader.search.analysis import fold_word, stem
+
+    before = stem("it", "gatti")
+    fold_word("Perché")
+    assert stem.cache_info().currsize and fold_word.cache_info().currsize
+    indexer.forget_words()
+    assert stem.cache_info().currsize == 0 and fold_word.cache_info().currsize == 0
+    assert stem("it", "gatti") == before == "gatt"
+
+
 def test_cancelled_parallel_rebuild_leaves_no_worker(
     store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
