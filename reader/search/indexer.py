@@ -73,8 +73,13 @@ few percent of a worker's time at most (within the noise of the measure)."""
 PARALLEL_MIN_DOCS = 1500
 """Below this many articles a rebuild stays in one process: starting the workers costs
 about a second, more than indexing a few hundred articles."""
-SMALL_SEGMENT_DOCS = 1000
-"""Incremental commits merge only segments smaller than this (see ``merge_small_segments``)."""
+SMALL_SEGMENT_DOCS = 16
+"""Incremental commits merge only segments of fewer articles than this, and at most this
+many articles in all (see ``merge_small_segments``).
+
+Why so few: Whoosh merges by walking every posting in Python, ~10 ms an article here. With
+1,000 (the earlier value) a rebuild of 1,000-2,000 articles left segments under it, and
+every eighth one-article update rewrote them: 15 s, measured at 2,000 articles."""
 SMALL_SEGMENTS_TO_MERGE = 8
 """...and only once this many have piled up: merging even a few documents walks all their
 terms in Python (~100 ms), too much to pay on every one-article update."""
@@ -86,20 +91,31 @@ def merge_small_segments(writer: object, segments: list[object]) -> list[object]
 
     Why not Whoosh's ``MERGE_SMALL``: its Fibonacci rule merges *every* segment once the
     total is under fib(n + 5), which at 100k articles in 20 segments made updating one
-    article rewrite the whole index (minutes of CPU). Here at most
-    ``SMALL_SEGMENTS_TO_MERGE`` small segments wait beside the large ones, and a merge
-    copies fewer than ``SMALL_SEGMENTS_TO_MERGE * SMALL_SEGMENT_DOCS`` articles.
+    article rewrite the whole index (minutes of CPU). Here the smallest segments are
+    merged once ``SMALL_SEGMENTS_TO_MERGE`` of them fit in ``SMALL_SEGMENT_DOCS``
+    articles, so a commit copies at most that many; larger segments (a rebuild's, or a
+    sync of many changes) are left to the background merge.
     """
     from whoosh.reading import SegmentReader
 
-    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS]  # type: ignore[attr-defined]
-    if len(small) < SMALL_SEGMENTS_TO_MERGE:
+    small = sorted(
+        (seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS),  # type: ignore[attr-defined]
+        key=lambda seg: seg.doc_count_all(),  # type: ignore[attr-defined]
+    )
+    chosen: list[object] = []
+    articles = 0
+    for seg in small:
+        articles += seg.doc_count_all()  # type: ignore[attr-defined]
+        if articles > SMALL_SEGMENT_DOCS:
+            break
+        chosen.append(seg)
+    if len(chosen) < SMALL_SEGMENTS_TO_MERGE:
         return segments
-    for seg in small:  # into the segment this commit writes
+    for seg in chosen:  # into the segment this commit writes
         reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[attr-defined]
         writer.add_reader(reader)  # type: ignore[attr-defined]
         reader.close()
-    merged = {id(seg) for seg in small}
+    merged = {id(seg) for seg in chosen}
     return [seg for seg in segments if id(seg) not in merged]
 
 

@@ -366,6 +366,37 @@ def test_updates_merge_small_segments_and_leave_large_ones(
     service.close()
 
 
+def test_an_update_merges_at_most_a_few_articles(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild of a smallish library leaves segments under the "small" size; updates
+    must not rewrite them all at once (15 s measured at 2,000 articles): an update's
+    commit copies at most ``SMALL_SEGMENT_DOCS`` articles besides its own."""
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 4)
+    monkeypatch.setattr(indexer, "SMALL_SEGMENT_DOCS", 5)
+    monkeypatch.setattr(indexer, "SMALL_SEGMENTS_TO_MERGE", 2)
+    ids = [store.add(Article(title=f"Filler {n}", body=f"Words number {n}.")).id for n in range(30)]
+    service = SearchService(index_dir, store)
+    service.update()
+    rebuilt = _segments(index_dir)
+    assert sum(1 for _, count in rebuilt if count == 4) >= 7  # all small, as at 2,000
+    merged_any = False
+    for article_id in ids[:6]:
+        before = set(_segments(index_dir))
+        store.set_flags(article_id, starred=True)
+        assert service.update_articles([article_id]).updated == 1
+        after = set(_segments(index_dir))
+        written = after - before
+        assert len(written) == 1
+        gone = before - after
+        merged_any = merged_any or bool(gone)
+        assert sum(count for _, count in gone) <= 5  # never the whole pile of 4-article segments
+        assert next(iter(written))[1] <= 5 + 1
+    assert merged_any  # the small segments were merged, a few at a time
+    assert service.search("filler").total == 30
+    service.close()
+
+
 def test_merge_segments_on_request(
     store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
