@@ -98,6 +98,18 @@ def merge_small_segments(writer: object, segments: list[object]) -> list[object]
     """
     from whoosh.reading import SegmentReader
 
+    chosen = small_segments_to_merge(segments)
+    for seg in chosen:  # into the segment this commit writes
+        reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[attr-defined]
+        writer.add_reader(reader)  # type: ignore[attr-defined]
+        reader.close()
+    merged = {id(seg) for seg in chosen}
+    return [seg for seg in segments if id(seg) not in merged]
+
+
+def small_segments_to_merge(segments: list[object]) -> list[object]:
+    """The smallest segments, up to ``SMALL_SEGMENT_DOCS`` articles in all, if at least
+    ``SMALL_SEGMENTS_TO_MERGE`` of them fit; else none."""
     small = sorted(
         (seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS),  # type: ignore[attr-defined]
         key=lambda seg: seg.doc_count_all(),  # type: ignore[attr-defined]
@@ -109,14 +121,7 @@ def merge_small_segments(writer: object, segments: list[object]) -> list[object]
         if articles > SMALL_SEGMENT_DOCS:
             break
         chosen.append(seg)
-    if len(chosen) < SMALL_SEGMENTS_TO_MERGE:
-        return segments
-    for seg in chosen:  # into the segment this commit writes
-        reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[attr-defined]
-        writer.add_reader(reader)  # type: ignore[attr-defined]
-        reader.close()
-    merged = {id(seg) for seg in chosen}
-    return [seg for seg in segments if id(seg) not in merged]
+    return chosen if len(chosen) >= SMALL_SEGMENTS_TO_MERGE else []
 
 
 def merge_two_smallest(writer: object, segments: list[object]) -> list[object]:
@@ -617,9 +622,16 @@ def sync_articles(
     writer = folder.writer(lock_timeout)
     pending: list[StoredDoc] = []
     try:
+        # The small segments earlier updates left, once enough have piled up, are folded
+        # into this commit by indexing their few articles again from their files, not by
+        # Whoosh's merge: that walks each of their terms' postings in Python (~300 ms for
+        # eight one-article segments at 100k articles, against ~40 ms for the articles).
+        dropped = small_segments_to_merge(writer.segments)
+        asked = {article.id for article, _ in changed} | set(gone)
+        carried, lost = _articles_in(writer, dropped, store, asked)
         for article_id in gone:
             writer.delete_by_term("id", article_id)
-        counts.removed = len(gone)
+        counts.removed = len(gone) + len(lost)
         for article, (mtime, size) in changed:
             fields, lang, text = article_document(article)
             writer.update_document(**fields)
@@ -628,11 +640,52 @@ def sync_articles(
                 counts.updated += 1
             else:
                 counts.added += 1
-        writer.commit(mergetype=merge_small_segments)
+        for article, (mtime, size) in carried:
+            fields, lang, text = article_document(article)
+            writer.add_document(**fields)  # its old copy goes with the dropped segment
+            pending.append(StoredDoc(article.id, mtime, size, lang, text))
+        dropped_ids = {id(seg) for seg in dropped}
+        writer.commit(
+            mergetype=lambda _writer, segments: [
+                seg for seg in segments if id(seg) not in dropped_ids
+            ]
+        )
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()
         raise
-    folder.docs.apply(pending, gone)
+    folder.docs.apply(pending, [*gone, *lost])
     folder.writer_done()
     return counts
+
+
+def _articles_in(
+    writer: SegmentWriter,
+    segments: list[object],
+    store: LibraryStore,
+    skip: set[str],
+) -> tuple[list[tuple[Article, tuple[int, int]]], list[str]]:
+    """The live articles of ``segments`` (except ``skip``) read again from their files,
+    with their stamps; and the ids whose file is gone or unreadable now."""
+    from whoosh.reading import SegmentReader
+
+    found: list[tuple[Article, tuple[int, int]]] = []
+    lost: list[str] = []
+    for seg in segments:
+        reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[arg-type]
+        try:
+            ids = [stored["id"] for stored in reader.all_stored_fields()]
+        finally:
+            reader.close()
+        for article_id in ids:
+            if article_id in skip:
+                continue
+            try:
+                stat = store.path_for(article_id).stat()
+                article = store.get(article_id)
+            except (OSError, LibraryError):
+                lost.append(article_id)
+                continue
+            article.id = article_id
+            found.append((article, (stat.st_mtime_ns, stat.st_size)))
+    return found, lost

@@ -397,6 +397,47 @@ def test_an_update_merges_at_most_a_few_articles(
     service.close()
 
 
+def test_small_segments_are_folded_by_indexing_their_articles_again(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once enough one-article segments pile up, an update drops them and indexes their
+    articles again from the files (faster than Whoosh's merge): nothing is lost, a file
+    edited meanwhile is indexed as it is now, one deleted meanwhile leaves the index."""
+    monkeypatch.setattr(indexer, "SMALL_SEGMENTS_TO_MERGE", 2)
+    ids = [store.add(Article(title=f"Filler {n}", body=f"Words number {n}.")).id for n in range(20)]
+    service = SearchService(index_dir, store)
+    service.update()
+    first = _segments(index_dir)
+    for number, article_id in enumerate(ids[:2]):
+        store.set_flags(article_id, starred=True)
+        store.path_for(article_id).write_text(
+            store.path_for(article_id).read_text().replace(f"number {number}", f"zebra{number}")
+        )
+        assert service.update_articles([article_id]).updated == 1
+    assert len(_segments(index_dir)) == len(first) + 2  # two one-article segments
+    # Behind the index's back: one of them edited, the other deleted (no update yet).
+    edited = store.path_for(ids[0])
+    edited.write_text(edited.read_text().replace("zebra0", "giraffe0"))
+    store.path_for(ids[1]).unlink()
+    store.set_flags(ids[5], starred=True)
+    stats = service.update_articles([ids[5]])
+    assert stats.updated == 1 and stats.removed == 1  # the deleted one, found on the way
+    segments = _segments(index_dir)
+    assert len(segments) == len(first) + 1  # the two small ones folded into the new one
+    assert max(count for _, count in segments if (_, count) not in first) == 2
+    assert found(service, "giraffe0") == [ids[0]] and found(service, "zebra0") == []
+    assert found(service, "zebra1") == []
+    assert service.search("filler").total == 19
+    # The side table follows: the folded article has its snippet text and current stamp,
+    # so asking for it again changes nothing; the deleted one is gone from it too.
+    folder = service._folder
+    assert folder is not None
+    assert "giraffe0" in folder.docs.texts([ids[0]])[ids[0]][1]
+    assert ids[1] not in folder.docs.stamps()
+    assert service.update_articles([ids[0]]).updated == 0
+    service.close()
+
+
 def test_merge_segments_on_request(
     store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
