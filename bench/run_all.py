@@ -10,6 +10,7 @@ by hand:
     python bench/background_merge.py --size 3000
     python bench/queries.py --size 100000 --workdir /tmp/reader-bench-search
     python bench/window.py --size 100000
+    python bench/scale.py --size 100000 --workdir /tmp/reader-bench-100k
 
 Saved-page accuracy needs real pages (see docs/import-accuracy.md):
 

@@ -15,6 +15,14 @@ those Whoosh's writer makes. Only blocks whose data is large enough to gain from
 compressed (the reader honours a per-block flag), which also spares the reader a
 ``zlib.decompress`` for most terms.
 
+Postings of Reader's own text fields (those with ``term_postings``, see
+``reader.search.schema.FoldedText``) are kept even smaller: one ``array('I')`` per term of
+document, frequency and (for fields with positions) the positions, encoded into Whoosh's
+value bytes only when the term is written. A Python list of (document, weight, value
+bytes) cost ~27 bytes a posting plus a bytes object per multi-word position list; the
+array costs 8 bytes plus 4 a position. Measured on 2,500 synthetic articles (one
+worker's share of a 5,000-article segment), the postings took ~85 MB as lists.
+
 Used for the fresh segments of a rebuild (at most ``FRESH_SEGMENT_DOCS`` articles per
 segment and process, so memory stays bounded); merges and incremental updates keep
 Whoosh's writer, whose pool spills to disk.
@@ -25,10 +33,12 @@ from __future__ import annotations
 import struct
 import zlib
 from array import array
+from collections.abc import Callable
 from pickle import dumps
 from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
+from whoosh.formats import Positions
 from whoosh.system import pack_int, pack_ushort
 from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.util.numlists import delta_encode
@@ -39,13 +49,17 @@ COMPRESS_MIN_BYTES = 256
 
 
 class TermPool:
-    """Postings of one segment being written: field -> term -> flat [doc, weight, value, ...].
+    """Postings of one segment being written. Stands in for Whoosh's ``PostingPool`` on a
+    ``BulkSegmentWriter``.
 
-    Stands in for Whoosh's ``PostingPool`` on a ``BulkSegmentWriter``.
+    * ``fields``: field -> term -> flat [doc, weight, value, ...] (any Whoosh field);
+    * ``packed``: field -> term -> ``array('I')`` of doc, frequency[, positions] per
+      posting, for fields that give their postings as integers (``term_postings``).
     """
 
     def __init__(self) -> None:
         self.fields: dict[str, dict[bytes, list[Any]]] = {}
+        self.packed: dict[str, dict[bytes, array[int]]] = {}
         self.fieldnames: set[str] = set()
         """Fields that got postings (Whoosh's multi-process writer reads this)."""
 
@@ -53,6 +67,13 @@ class TermPool:
         terms = self.fields.get(fieldname)
         if terms is None:
             terms = self.fields[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
+    def packed_terms(self, fieldname: str) -> dict[bytes, array[int]]:
+        terms = self.packed.get(fieldname)
+        if terms is None:
+            terms = self.packed[fieldname] = {}
             self.fieldnames.add(fieldname)
         return terms
 
@@ -69,6 +90,7 @@ class TermPool:
 
     def cleanup(self) -> None:
         self.fields = {}
+        self.packed = {}
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -106,14 +128,27 @@ class BulkSegmentWriter(SegmentWriter):
                 field = schema[fieldname]
                 length = 0
                 if field.indexed:
-                    terms = pool.terms(fieldname)  # type: ignore[attr-defined]
-                    for tbytes, freq, weight, vbytes in field.index(value):
-                        length += freq
-                        postings = terms.get(tbytes)
-                        if postings is None:
-                            terms[tbytes] = [docnum, weight, vbytes]
-                        else:
-                            postings += (docnum, weight, vbytes)
+                    term_postings = getattr(field, "term_postings", None)
+                    if term_postings is not None:
+                        packed = pool.packed_terms(fieldname)  # type: ignore[attr-defined]
+                        for tbytes, freq, where in term_postings(value):
+                            length += freq
+                            numbers = packed.get(tbytes)
+                            if numbers is None:
+                                numbers = packed[tbytes] = array("I")
+                            numbers.append(docnum)
+                            numbers.append(freq)
+                            if where is not None:
+                                numbers.extend(where)
+                    else:
+                        terms = pool.terms(fieldname)  # type: ignore[attr-defined]
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            length += freq
+                            postings = terms.get(tbytes)
+                            if postings is None:
+                                terms[tbytes] = [docnum, weight, vbytes]
+                            else:
+                                postings += (docnum, weight, vbytes)
                     if field.scorable:
                         lengths = self._lengths.setdefault(fieldname, {})
                         code = length_to_byte(length)
@@ -146,11 +181,17 @@ def write_postings(
 ) -> None:
     """Write every term of ``pool`` through W3's field writer, in field and term order."""
     codec = fieldwriter._codec
-    for fieldname in sorted(pool.fields):
-        terms = pool.fields[fieldname]
+    for fieldname in sorted(set(pool.fields) | set(pool.packed)):
+        field = schema[fieldname]
+        terms: dict[bytes, Any]
+        if fieldname in pool.packed:
+            terms = pool.packed[fieldname]
+            unpack = _packed_unpacker(field)
+        else:
+            terms = pool.fields[fieldname]
+            unpack = _unpack_flat
         if not terms:  # as Whoosh: a field nobody had words in is not in the term table
             continue
-        field = schema[fieldname]
         fieldwriter.start_field(fieldname, field)
         _write_terms(
             fieldwriter._postfile,
@@ -158,11 +199,50 @@ def write_postings(
             pack_ushort(fieldwriter._fieldid),
             field.format.fixed_value_size(),
             terms,
+            unpack,
             lengths.get(fieldname),
             codec._blocklimit,
             codec._compression,
         )
         fieldwriter.finish_field()
+
+
+Unpacked = tuple[list[int], "array[float]", list[Any]]
+"""A term's postings as the block writer takes them: documents, weights, value bytes."""
+
+
+def _unpack_flat(postings: list[Any]) -> Unpacked:
+    return postings[0::3], array("f", postings[1::3]), postings[2::3]
+
+
+def _packed_unpacker(field: Any) -> Callable[[array[int]], Unpacked]:
+    """Decoder of a ``TermPool.packed`` term for ``field``: frequencies become weights
+    (times the field's boost, as ``index`` gives them) and values the format's bytes."""
+    boost = field.format.field_boost
+    encode = field.posting_value
+    positional = isinstance(field.format, Positions)
+
+    def unpack(numbers: array[int]) -> Unpacked:
+        if not positional:
+            ids = numbers[0::2].tolist()
+            counts = numbers[1::2]
+            values = [encode(count, None) for count in counts]
+        else:
+            ids, counts, values = [], array("I"), []
+            index, end = 0, len(numbers)
+            while index < end:
+                count = numbers[index + 1]
+                ids.append(numbers[index])
+                counts.append(count)
+                start = index + 2
+                index = start + count
+                values.append(encode(count, numbers[start:index].tolist()))
+        weights = array("f", counts)
+        if boost != 1.0:
+            weights = array("f", [weight * boost for weight in weights])
+        return ids, weights, values
+
+    return unpack
 
 
 _TERMINFO = struct.Struct("!BfIBBfIIqi")
@@ -175,7 +255,8 @@ def _write_terms(
     add_term: Any,
     field_key: bytes,
     value_size: int | None,
-    terms: dict[bytes, list[Any]],
+    terms: dict[bytes, Any],
+    unpack: Callable[[Any], Unpacked],
     doc_lengths: dict[int, int] | None,
     blocklimit: int,
     compression: int,
@@ -189,10 +270,7 @@ def _write_terms(
     pack_terminfo = _TERMINFO.pack
     get_length = doc_lengths.get if doc_lengths is not None else None
     for tbytes in sorted(terms):
-        postings = terms[tbytes]
-        ids = postings[0::3]
-        weights = array("f", postings[1::3])
-        values = postings[2::3]
+        ids, weights, values = unpack(terms[tbytes])
         count = len(ids)
         start = offset + len(buffer)
         buffer += WHOOSH3_HEADER_MAGIC

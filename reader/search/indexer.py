@@ -30,7 +30,7 @@ from whoosh.writing import SegmentWriter
 
 from reader.library.model import Article
 from reader.library.store import LibraryError, LibraryStore
-from reader.search.analysis import index_language
+from reader.search.analysis import fold_word, index_language, stem
 from reader.search.bulkwriter import BulkSegmentWriter
 from reader.search.docstore import FILENAME as DOCSTORE_FILENAME
 from reader.search.docstore import DocStore, StoredDoc
@@ -63,11 +63,24 @@ BUILD_PROCESSES = min(2, os.cpu_count() or 1)
 has two cores; more processes only add segments to merge)."""
 BUILD_BATCH = 100
 """Articles handed to a worker at a time."""
+WORKER_FORGET_WORDS_EVERY = 500
+"""A rebuild's worker empties the fold and stem caches after this many articles.
+
+Why: the stem cache holds up to 262,144 (language, word) -> stem entries, ~280 bytes
+each; a worker indexing 2,500 articles of the synthetic 100k library filled ~130,000
+of them, 37 MB of its 178 MB peak. Emptied every 500 articles, a worker peaked at 141 MB
+(``bench/scale.py``); Zipf's law keeps the hit rate high, so the extra stemming costs a
+few percent of a worker's time at most (within the noise of the measure)."""
 PARALLEL_MIN_DOCS = 1500
 """Below this many articles a rebuild stays in one process: starting the workers costs
 about a second, more than indexing a few hundred articles."""
-SMALL_SEGMENT_DOCS = 1000
-"""Incremental commits merge only segments smaller than this (see ``merge_small_segments``)."""
+SMALL_SEGMENT_DOCS = 16
+"""Incremental commits merge only segments of fewer articles than this, and at most this
+many articles in all (see ``merge_small_segments``).
+
+Why so few: Whoosh merges by walking every posting in Python, ~10 ms an article here. With
+1,000 (the earlier value) a rebuild of 1,000-2,000 articles left segments under it, and
+every eighth one-article update rewrote them: 15 s, measured at 2,000 articles."""
 SMALL_SEGMENTS_TO_MERGE = 8
 """...and only once this many have piled up: merging even a few documents walks all their
 terms in Python (~100 ms), too much to pay on every one-article update."""
@@ -79,21 +92,37 @@ def merge_small_segments(writer: object, segments: list[object]) -> list[object]
 
     Why not Whoosh's ``MERGE_SMALL``: its Fibonacci rule merges *every* segment once the
     total is under fib(n + 5), which at 100k articles in 20 segments made updating one
-    article rewrite the whole index (minutes of CPU). Here at most
-    ``SMALL_SEGMENTS_TO_MERGE`` small segments wait beside the large ones, and a merge
-    copies fewer than ``SMALL_SEGMENTS_TO_MERGE * SMALL_SEGMENT_DOCS`` articles.
+    article rewrite the whole index (minutes of CPU). Here the smallest segments are
+    merged once ``SMALL_SEGMENTS_TO_MERGE`` of them fit in ``SMALL_SEGMENT_DOCS``
+    articles, so a commit copies at most that many; larger segments (a rebuild's, or a
+    sync of many changes) are left to the background merge.
     """
     from whoosh.reading import SegmentReader
 
-    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS]  # type: ignore[attr-defined]
-    if len(small) < SMALL_SEGMENTS_TO_MERGE:
-        return segments
-    for seg in small:  # into the segment this commit writes
+    chosen = small_segments_to_merge(segments)
+    for seg in chosen:  # into the segment this commit writes
         reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[attr-defined]
         writer.add_reader(reader)  # type: ignore[attr-defined]
         reader.close()
-    merged = {id(seg) for seg in small}
+    merged = {id(seg) for seg in chosen}
     return [seg for seg in segments if id(seg) not in merged]
+
+
+def small_segments_to_merge(segments: list[object]) -> list[object]:
+    """The smallest segments, up to ``SMALL_SEGMENT_DOCS`` articles in all, if at least
+    ``SMALL_SEGMENTS_TO_MERGE`` of them fit; else none."""
+    small = sorted(
+        (seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT_DOCS),  # type: ignore[attr-defined]
+        key=lambda seg: seg.doc_count_all(),  # type: ignore[attr-defined]
+    )
+    chosen: list[object] = []
+    articles = 0
+    for seg in small:
+        articles += seg.doc_count_all()  # type: ignore[attr-defined]
+        if articles > SMALL_SEGMENT_DOCS:
+            break
+        chosen.append(seg)
+    return chosen if len(chosen) >= SMALL_SEGMENTS_TO_MERGE else []
 
 
 def merge_two_smallest(writer: object, segments: list[object]) -> list[object]:
@@ -178,20 +207,33 @@ class _SpawnedSubWriterTask(SubWriterTask):
         # own segment, which the parent lists in the table of contents).
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = BulkSegmentWriter(ix, _lk=False, **self.kwargs)
+        since_forgetting = 0
         while self.running:
             job = self.jobqueue.get()
             if job is None:
                 break
-            self._process_file(*job)
+            filename, doc_count = job
+            self._process_file(filename, doc_count)
+            since_forgetting += doc_count
+            if since_forgetting >= WORKER_FORGET_WORDS_EVERY:
+                forget_words()
+                since_forgetting = 0
         if not self.running:
             writer.cancel()
             return
+        forget_words()  # writing the segment reuses the memory
         segment = writer._finalize_segment()
         self.resultqueue.put((None, writer.pool.fieldnames, segment), timeout=5)
 
     @staticmethod
     def _Popen(process_obj: object) -> object:  # noqa: N802 - multiprocessing's name
         return multiprocessing.get_context("spawn").Process._Popen(process_obj)  # type: ignore[attr-defined]
+
+
+def forget_words() -> None:
+    """Empty the caches of folded and stemmed words (see ``WORKER_FORGET_WORDS_EVERY``)."""
+    fold_word.cache_clear()
+    stem.cache_clear()
 
 
 class IndexInvalidError(Exception):
@@ -581,9 +623,16 @@ def sync_articles(
     writer = folder.writer(lock_timeout)
     pending: list[StoredDoc] = []
     try:
+        # The small segments earlier updates left, once enough have piled up, are folded
+        # into this commit by indexing their few articles again from their files, not by
+        # Whoosh's merge: that walks each of their terms' postings in Python (~300 ms for
+        # eight one-article segments at 100k articles, against ~40 ms for the articles).
+        dropped = small_segments_to_merge(writer.segments)
+        asked = {article.id for article, _ in changed} | set(gone)
+        carried, lost = _articles_in(writer, dropped, store, asked)
         for article_id in gone:
             writer.delete_by_term("id", article_id)
-        counts.removed = len(gone)
+        counts.removed = len(gone) + len(lost)
         for article, (mtime, size) in changed:
             fields, lang, text = article_document(article)
             writer.update_document(**fields)
@@ -592,11 +641,52 @@ def sync_articles(
                 counts.updated += 1
             else:
                 counts.added += 1
-        writer.commit(mergetype=merge_small_segments)
+        for article, (mtime, size) in carried:
+            fields, lang, text = article_document(article)
+            writer.add_document(**fields)  # its old copy goes with the dropped segment
+            pending.append(StoredDoc(article.id, mtime, size, lang, text))
+        dropped_ids = {id(seg) for seg in dropped}
+        writer.commit(
+            mergetype=lambda _writer, segments: [
+                seg for seg in segments if id(seg) not in dropped_ids
+            ]
+        )
     except BaseException:
         with contextlib.suppress(Exception):
             writer.cancel()
         raise
-    folder.docs.apply(pending, gone)
+    folder.docs.apply(pending, [*gone, *lost])
     folder.writer_done()
     return counts
+
+
+def _articles_in(
+    writer: SegmentWriter,
+    segments: list[object],
+    store: LibraryStore,
+    skip: set[str],
+) -> tuple[list[tuple[Article, tuple[int, int]]], list[str]]:
+    """The live articles of ``segments`` (except ``skip``) read again from their files,
+    with their stamps; and the ids whose file is gone or unreadable now."""
+    from whoosh.reading import SegmentReader
+
+    found: list[tuple[Article, tuple[int, int]]] = []
+    lost: list[str] = []
+    for seg in segments:
+        reader = SegmentReader(writer.storage, writer.schema, seg)  # type: ignore[arg-type]
+        try:
+            ids = [stored["id"] for stored in reader.all_stored_fields()]
+        finally:
+            reader.close()
+        for article_id in ids:
+            if article_id in skip:
+                continue
+            try:
+                stat = store.path_for(article_id).stat()
+                article = store.get(article_id)
+            except (OSError, LibraryError):
+                lost.append(article_id)
+                continue
+            article.id = article_id
+            found.append((article, (stat.st_mtime_ns, stat.st_size)))
+    return found, lost

@@ -93,23 +93,34 @@ class FoldedText(TEXT):
             return words
         return _stem_counts(self.stem_lang, words)
 
+    def term_postings(self, value: object) -> Iterator[tuple[bytes, int, list[int] | None]]:
+        """(term, frequency, positions) for each term of ``value``; positions are None for
+        a field without them. What ``index`` encodes, and what the rebuild's bulk writer
+        keeps as plain integers until it writes the segment (``posting_value`` encodes)."""
+        if isinstance(self.format, Positions):
+            positions: dict[str, list[int]] = defaultdict(list)
+            for position, word in enumerate(self.terms(value)):
+                positions[word].append(position)
+            for word, where in positions.items():
+                yield word.encode("utf-8"), len(where), where
+        else:
+            for word, count in self.counts(value).items():
+                yield word.encode("utf-8"), count, None
+
+    @staticmethod
+    def posting_value(count: int, positions: list[int] | None) -> bytes:
+        """A posting's value bytes, as this field's format encodes them."""
+        return _packed_count(count) if positions is None else _encode_positions(positions)
+
     def index(self, value: object, **kwargs: object) -> Iterator[tuple[bytes, int, float, bytes]]:
         # The weight is the frequency: an int (Python shares the small ones), not a new
         # float per posting, which was a quarter of a rebuild's postings in memory.
         field_boost: float = self.format.field_boost
         if field_boost == 1.0:
             field_boost = 1
-        if isinstance(self.format, Positions):
-            positions: dict[str, list[int]] = defaultdict(list)
-            for position, word in enumerate(self.terms(value)):
-                positions[word].append(position)
-            encode = _encode_positions
-            for word, where in positions.items():
-                count = len(where)
-                yield word.encode("utf-8"), count, count * field_boost, encode(where)
-        else:
-            for word, count in self.counts(value).items():
-                yield word.encode("utf-8"), count, count * field_boost, _packed_count(count)
+        encode = self.posting_value
+        for tbytes, count, where in self.term_postings(value):
+            yield tbytes, count, count * field_boost, encode(count, where)
 
 
 class LanguageStems(FoldedText):

@@ -106,3 +106,28 @@ def test_bulk_writer_refuses_merges(tmp_path: Path) -> None:
             writer.add_reader(reader)
     finally:
         writer.cancel()
+
+
+def test_text_postings_wait_as_integers_until_the_segment_is_written(tmp_path: Path) -> None:
+    """The rebuild's memory: Reader's text fields keep each term's postings in one array of
+    integers (document, frequency, positions), not a list of objects per posting."""
+    path = tmp_path / "ix"
+    path.mkdir()
+    ix = windex.create_in(str(path), build_schema())
+    writer = BulkSegmentWriter(ix, compound=False)
+    for article in (
+        Article(id="a1", title="Gatti e gatti", body="il gatto dorme, il gatto mangia", lang="it"),
+        Article(id="a2", title="Gatto", body="gatto", lang="it"),
+    ):
+        writer.add_document(**article_document(article)[0])
+    try:
+        pool = writer.pool
+        assert {"text", "stems", "title", "title_stems"} <= set(pool.packed)
+        # "gatto" in the unstemmed catch-all: article 0 has it twice, at words 4 and 7
+        # (the title comes first), article 1 twice (title and body), at 0 and 1.
+        assert list(pool.packed["text"][b"gatto"]) == [0, 2, 4, 7, 1, 2, 0, 1]
+        # Without positions: document and frequency only ("gatti" and "gatto": one stem).
+        assert list(pool.packed["stems"][b"gatt"]) == [0, 4, 1, 2]
+        assert "id" in pool.fields and "text" not in pool.fields  # ID fields: as Whoosh
+    finally:
+        writer.cancel()

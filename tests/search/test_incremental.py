@@ -366,6 +366,78 @@ def test_updates_merge_small_segments_and_leave_large_ones(
     service.close()
 
 
+def test_an_update_merges_at_most_a_few_articles(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild of a smallish library leaves segments under the "small" size; updates
+    must not rewrite them all at once (15 s measured at 2,000 articles): an update's
+    commit copies at most ``SMALL_SEGMENT_DOCS`` articles besides its own."""
+    monkeypatch.setattr(indexer, "FRESH_SEGMENT_DOCS", 4)
+    monkeypatch.setattr(indexer, "SMALL_SEGMENT_DOCS", 5)
+    monkeypatch.setattr(indexer, "SMALL_SEGMENTS_TO_MERGE", 2)
+    ids = [store.add(Article(title=f"Filler {n}", body=f"Words number {n}.")).id for n in range(30)]
+    service = SearchService(index_dir, store)
+    service.update()
+    rebuilt = _segments(index_dir)
+    assert sum(1 for _, count in rebuilt if count == 4) >= 7  # all small, as at 2,000
+    merged_any = False
+    for article_id in ids[:6]:
+        before = set(_segments(index_dir))
+        store.set_flags(article_id, starred=True)
+        assert service.update_articles([article_id]).updated == 1
+        after = set(_segments(index_dir))
+        written = after - before
+        assert len(written) == 1
+        gone = before - after
+        merged_any = merged_any or bool(gone)
+        assert sum(count for _, count in gone) <= 5  # never the whole pile of 4-article segments
+        assert next(iter(written))[1] <= 5 + 1
+    assert merged_any  # the small segments were merged, a few at a time
+    assert service.search("filler").total == 30
+    service.close()
+
+
+def test_small_segments_are_folded_by_indexing_their_articles_again(
+    store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once enough one-article segments pile up, an update drops them and indexes their
+    articles again from the files (faster than Whoosh's merge): nothing is lost, a file
+    edited meanwhile is indexed as it is now, one deleted meanwhile leaves the index."""
+    monkeypatch.setattr(indexer, "SMALL_SEGMENTS_TO_MERGE", 2)
+    ids = [store.add(Article(title=f"Filler {n}", body=f"Words number {n}.")).id for n in range(20)]
+    service = SearchService(index_dir, store)
+    service.update()
+    first = _segments(index_dir)
+    for number, article_id in enumerate(ids[:2]):
+        store.set_flags(article_id, starred=True)
+        store.path_for(article_id).write_text(
+            store.path_for(article_id).read_text().replace(f"number {number}", f"zebra{number}")
+        )
+        assert service.update_articles([article_id]).updated == 1
+    assert len(_segments(index_dir)) == len(first) + 2  # two one-article segments
+    # Behind the index's back: one of them edited, the other deleted (no update yet).
+    edited = store.path_for(ids[0])
+    edited.write_text(edited.read_text().replace("zebra0", "giraffe0"))
+    store.path_for(ids[1]).unlink()
+    store.set_flags(ids[5], starred=True)
+    stats = service.update_articles([ids[5]])
+    assert stats.updated == 1 and stats.removed == 1  # the deleted one, found on the way
+    segments = _segments(index_dir)
+    assert len(segments) == len(first) + 1  # the two small ones folded into the new one
+    assert max(count for _, count in segments if (_, count) not in first) == 2
+    assert found(service, "giraffe0") == [ids[0]] and found(service, "zebra0") == []
+    assert found(service, "zebra1") == []
+    assert service.search("filler").total == 19
+    # The side table follows: the folded article has its snippet text and current stamp,
+    # so asking for it again changes nothing; the deleted one is gone from it too.
+    folder = service._folder
+    assert folder is not None
+    assert "giraffe0" in folder.docs.texts([ids[0]])[ids[0]][1]
+    assert ids[1] not in folder.docs.stamps()
+    assert service.update_articles([ids[0]]).updated == 0
+    service.close()
+
+
 def test_merge_segments_on_request(
     store: LibraryStore, index_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -575,6 +647,19 @@ def test_large_rebuild_uses_two_processes_and_finds_the_same(
     assert parallel.segment_count() == 1
     assert len(parallel.search("llama", limit=60).hits) == 40
     parallel.close()
+
+
+def test_rebuild_workers_forget_the_words_they_stemmed() -> None:
+    """A rebuild's worker empties the word caches as it goes (its memory at 100k
+    articles); what it indexes after that is the same."""
+    from reader.search.analysis import fold_word, stem
+
+    before = stem("it", "gatti")
+    fold_word("Perché")
+    assert stem.cache_info().currsize and fold_word.cache_info().currsize
+    indexer.forget_words()
+    assert stem.cache_info().currsize == 0 and fold_word.cache_info().currsize == 0
+    assert stem("it", "gatti") == before == "gatt"
 
 
 def test_cancelled_parallel_rebuild_leaves_no_worker(
