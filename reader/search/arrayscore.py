@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC
+from whoosh.fields import NUMERIC
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F
 from whoosh.searching import Searcher
@@ -69,6 +70,7 @@ class ArrayIndex:
     size: int = field(init=False)
     live: np.ndarray = field(init=False)
     _lengths: dict[str, np.ndarray] = field(init=False, default_factory=dict)
+    _numbers: dict[str, np.ndarray] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.segments = [
@@ -94,6 +96,19 @@ class ArrayIndex:
                 or [np.zeros(0, dtype=np.uint8)]
             )
             found = self._lengths[fieldname] = _LENGTH_OF_BYTE[found]
+        return found
+
+    def numbers(self, fieldname: str) -> np.ndarray:
+        """Each article's value of an unsigned integer field (``published``: yyyymmdd)
+        from its sortable column; the field's default where an article has none."""
+        found = self._numbers.get(fieldname)
+        if found is None:
+            fieldobj = self.searcher.schema[fieldname]
+            found = np.concatenate(
+                [_column_numbers(segment, fieldname, fieldobj) for segment in self.segments]
+                or [np.zeros(0, dtype=np.int64)]
+            )
+            self._numbers[fieldname] = found
         return found
 
     def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -123,6 +138,15 @@ def segment_postings(
         return None
     ids, weights = _read_postings(terms._postfile, info)
     return (ids + segment.offset if segment.offset else ids), weights
+
+
+def _column_numbers(segment: _Segment, fieldname: str, fieldobj: Any) -> np.ndarray:
+    values = np.full(segment.size, fieldobj.default, dtype=np.int64)
+    column = segment.reader._perdoc._cached_reader(fieldname, fieldobj.column_type)
+    if column is not None and column._count:
+        raw = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+        values[: column._count] = np.frombuffer(raw, dtype=">" + column._typecode)
+    return values
 
 
 def _length_bytes(segment: _Segment, fieldname: str) -> np.ndarray:
@@ -210,6 +234,18 @@ class Evaluation:
         best = zip(numbers[order].tolist(), scores[order].tolist(), strict=True)
         return list(best), total
 
+    def newest(
+        self, query: wq.Query, limit: int, fieldname: str = "published"
+    ) -> tuple[list[int], int]:
+        """The ``limit`` matching articles with the latest ``fieldname`` first (those
+        without one last; ties: lower number first), and how many match: filters alone
+        ("is:unread", "published:2024") rank nothing, they list."""
+        numbers = np.flatnonzero(self.having(query))
+        values = self.index.numbers(fieldname)[numbers]
+        undated = values == self.searcher.schema[fieldname].default
+        order = np.lexsort((numbers, -np.where(undated, -1, values)))[:limit]
+        return numbers[order].tolist(), len(numbers)
+
     def having(self, query: wq.Query) -> np.ndarray:
         """Which articles ``query`` matches (a mask over the index)."""
         return self._evaluate(query, scored=False).mask & self.index.live
@@ -235,6 +271,8 @@ class Evaluation:
             return self._boosted(query, self._tree(query.subqueries, _both, scored), scored)
         if kind in (Union, wq.Or) and query.subqueries and not getattr(query, "scale", None):
             return self._boosted(query, self._tree(query.subqueries, _either, scored), scored)
+        if kind is wq.NumericRange and _unsigned_column(self.searcher.schema, query.fieldname):
+            return self._number_range(query)
         if kind is FrequentPrefix:
             return self._prefix(query, scored=scored)
         if kind is wq.Every and query.fieldname in (None, "", "*"):
@@ -293,6 +331,24 @@ class Evaluation:
         scores[numbers] = values
         return Matches(mask, scores)
 
+    def _number_range(self, query: wq.NumericRange) -> Matches:
+        """``published:2024-03`` and other date clauses: a filter over the sortable column,
+        scoring nothing.
+
+        Why not Whoosh's way: it unions the trie terms of the range in every segment
+        (a preloaded array per segment, then Python per article: 100 ms at 100k articles
+        in 43 segments), and adds a constant to the score of every article it keeps,
+        which changes no ranking; a date filters, it says nothing about relevance.
+        """
+        fieldobj = self.searcher.schema[query.fieldname]
+        values = self.index.numbers(query.fieldname)
+        mask = values != fieldobj.default
+        if query.start is not None:
+            mask &= values > query.start if query.startexcl else values >= query.start
+        if query.end is not None:
+            mask &= values < query.end if query.endexcl else values <= query.end
+        return Matches(mask, np.zeros(self.index.size, dtype=np.float64))
+
     def _prefix(self, query: FrequentPrefix, *, scored: bool) -> Matches:
         """``word*``: the union of its most frequent words in each segment, every article
         scoring 1 (``FrequentPrefix`` preloads them unscored in Whoosh too)."""
@@ -340,6 +396,20 @@ class Evaluation:
                 if scored:
                     scores[where] = values
         return Matches(mask, scores)
+
+
+def _unsigned_column(schema: Any, fieldname: str) -> bool:
+    """Whether a field's sortable column holds its plain values (unsigned integers)."""
+    if fieldname not in schema:
+        return False
+    fieldobj = schema[fieldname]
+    return (
+        isinstance(fieldobj, NUMERIC)
+        and fieldobj.column_type is not None
+        and fieldobj.numtype is int
+        and not fieldobj.signed
+        and not fieldobj.decimal_places
+    )
 
 
 def _both(a: Matches, b: Matches) -> Matches:

@@ -465,10 +465,8 @@ class SearchService:
                 if len(found) < limit or min(weights) <= COMMON_SHARE * sum(weights):
                     found = _blend_partial_matches(evaluation, relaxed, weights, found, limit)
         else:
-            results = searcher.search(compiled, limit=limit, sortedby="published", reverse=True)
-            # Sorted (filter-only) results carry the sort key as "score": no relevance.
-            found = [(hit.docnum, 0.0, ()) for hit in results]
-            total = int(evaluation.having(compiled).sum())
+            newest, total = evaluation.newest(compiled, limit)
+            found = [(docnum, 0.0, ()) for docnum in newest]  # listed, not ranked
         stored_fields = [searcher.stored_fields(docnum) for docnum, _, _ in found]
         texts = self._folder.docs.texts(stored["id"] for stored in stored_fields)
         matcher = TermMatcher.from_query(parsed)

@@ -40,7 +40,9 @@ def _articles(count: int) -> list[Article]:
                 body=body + " comune common",
                 lang="it" if italian else "en",
                 category=rng.choice(["Casa", "Viaggi", "Scienza"]),
-                published=dt.date(2020, 1, 1) + dt.timedelta(days=number * 3),
+                published=None
+                if number % 29 == 0
+                else dt.date(2020, 1, 1) + dt.timedelta(days=number * 3),
                 read=number % 4 == 0,
             )
         )
@@ -78,7 +80,6 @@ QUERIES = [
     "comune -gatto -river",
     "title:gatto",
     "category:viaggi sole",
-    "published:2020-03 comune",
     "is:unread treno",
     "lang:en music",
     "unico",
@@ -169,3 +170,49 @@ def test_search_reports_the_exact_count(tmp_path: Path) -> None:
         assert page.hits[0].score >= page.hits[-1].score
     finally:
         service.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "low", "high"),
+    [
+        ("published:2020-03 comune", "comune", 20200301, 20200331),
+        ("published:>=2021-06 treno", "treno", 20210601, None),
+        # Whoosh's own NumericRange with an open start matched every dated article.
+        ("published:<2020-02 comune -gatto", "comune -gatto", None, 20200131),
+        ("published:2020-01..2020-04 river OR gatto", "river OR gatto", 20200101, 20200430),
+    ],
+)
+def test_a_date_clause_filters_without_scoring(
+    several_segments: SearchService, text: str, words: str, low: int | None, high: int | None
+) -> None:
+    """The articles dated in the range (none of those without a date), ranked as the
+    words alone rank them: a date filters, it adds nothing to a score."""
+    searcher = several_segments._get_searcher()
+    assert searcher is not None
+
+    def dated_in_range(docnum: int) -> bool:
+        day = searcher.stored_fields(docnum).get("published")
+        return day is not None and (low is None or day >= low) and (high is None or day <= high)
+
+    ranked_words, _ = _whoosh(searcher, to_whoosh(parse(words)), 1000)
+    expected = [(docnum, score) for docnum, score in ranked_words if dated_in_range(docnum)]
+    got, total = ArrayIndex(searcher).evaluation().ranked(to_whoosh(parse(text)), 1000)
+    assert total == len(expected) > 0
+    assert [docnum for docnum, _ in got] == [docnum for docnum, _ in expected]
+    assert [score for _, score in got] == pytest.approx([s for _, s in expected], rel=1e-12)
+
+
+def test_filters_alone_list_the_newest_first_and_the_undated_last(
+    several_segments: SearchService,
+) -> None:
+    searcher = several_segments._get_searcher()
+    assert searcher is not None
+    early = several_segments.search("published:<2020-02", limit=100)
+    days = [hit.published for hit in early.hits]
+    assert early.total == len(days) == 10  # days 3..30 of January 2020, newest first
+    assert days == sorted(days, reverse=True) and days[0] == dt.date(2020, 1, 31)
+    unread = several_segments.search("is:unread", limit=1000)
+    dated = [hit.published for hit in unread.hits if hit.published is not None]
+    assert dated == sorted(dated, reverse=True)
+    undated = [hit for hit in unread.hits if hit.published is None]
+    assert undated and unread.hits[-len(undated) :] == undated
