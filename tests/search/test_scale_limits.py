@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader.library import Article
-from reader.search import SearchService, query
+from reader.search import SearchService, query, service
 from tests.search.conftest import build_store
 
 
@@ -47,3 +47,20 @@ def test_prefix_looks_for_its_most_frequent_words(
     monkeypatch.setattr(query, "MAX_PREFIX_WORDS", 2)  # energia (2 articles), energetico (2)
     frequent = {hit.title for hit in llamas.search("energ*").hits}
     assert frequent == {"Energia solare", "Energia eolica", "Impianti"}
+
+
+def test_did_you_mean_looks_beyond_the_largest_segments_when_they_have_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = build_store(tmp_path / "lib")
+    search = SearchService(tmp_path / "index", store)
+    try:
+        search.update()
+        store.add(Article(title="Viaggio", body="Un viaggio a Zanzibar, isola delle spezie."))
+        search.update()  # a second, smaller segment holds the only "zanzibar"
+        assert search.segment_count() >= 2
+        monkeypatch.setattr(service, "SUGGESTION_SAMPLE", 1)  # the largest segment only
+        assert search.search("zanzibra").suggestion == "zanzibar"
+        assert search.search("piantr").suggestion == "piante"  # found in the sample
+    finally:
+        search.close()
