@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import query as wq
 from whoosh import scoring
@@ -36,7 +36,6 @@ from whoosh.searching import Searcher
 
 from reader.library.store import LibraryStore
 from reader.search.analysis import iter_words, query_stopwords, stopwords
-from reader.search.arrayscore import ArrayIndex, Evaluation
 from reader.search.background_merge import MERGE_TARGET, BackgroundMerge
 from reader.search.highlight import TermMatcher, snippet
 from reader.search.indexer import (
@@ -60,6 +59,9 @@ from reader.search.query import (
     to_whoosh,
     word_terms,
 )
+
+if TYPE_CHECKING:  # NumPy (~70 ms to import) loads with the first search, not at start-up
+    from reader.search.arrayscore import ArrayIndex, Evaluation
 
 log = logging.getLogger(__name__)
 
@@ -391,6 +393,8 @@ class SearchService:
     def _arrays(self, searcher: Searcher) -> ArrayIndex:
         """The array view of the shared searcher (its field lengths are read once)."""
         if self._array_index is None or self._array_index.searcher is not searcher:
+            from reader.search.arrayscore import ArrayIndex
+
             self._array_index = ArrayIndex(searcher)
         return self._array_index
 
