@@ -414,7 +414,9 @@ def render(rows: list[dict[str, object]]) -> str:
         "the same articles (title, plain-text body, author, category, tags; unicode61 "
         "folding, no stemming) built and queried in the same process after Reader, the same "
         "mix translated with Reader's parser (date, flags as column conditions), top 20 by "
-        "bm25() with snippet(); its build reads the same article files. Targets: 10k "
+        "bm25() with snippet(); its build reads the same article files. Peak RSS is the "
+        "bench process's, which also generated the library and built FTS5's table; the "
+        "searcher's and the rebuild's own are measured by `bench/scale.py`. Targets: 10k "
         "p95 <= 30 ms (<= 3x FTS5), build >= 250 articles/s; 100k p95 <= 100 ms, "
         "one-article update <= 200 ms, RSS <= 350 MB.",
         "",
