@@ -111,12 +111,15 @@ class ArrayIndex:
             self._numbers[fieldname] = found
         return found
 
-    def postings(self, fieldname: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
-        """(article numbers, weights) of a term over every segment, in order."""
+    def postings(
+        self, fieldname: str, btext: bytes, values: list[bytes] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """(article numbers, weights) of a term over every segment, in order; with
+        ``values``, its posting values (encoded positions) are appended there too."""
         numbers: list[np.ndarray] = []
         weights: list[np.ndarray] = []
         for segment in self.segments:
-            found = segment_postings(segment, fieldname, btext)
+            found = segment_postings(segment, fieldname, btext, values)
             if found is not None:
                 numbers.append(found[0])
                 weights.append(found[1])
@@ -128,7 +131,7 @@ class ArrayIndex:
 
 
 def segment_postings(
-    segment: _Segment, fieldname: str, btext: bytes
+    segment: _Segment, fieldname: str, btext: bytes, values: list[bytes] | None = None
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """A term's (article numbers in the whole index, weights) in one segment, if it is there."""
     terms = segment.reader._terms
@@ -136,7 +139,7 @@ def segment_postings(
         info = terms.term_info(fieldname, btext)
     except TermNotFound:
         return None
-    ids, weights = _read_postings(terms._postfile, info)
+    ids, weights = _read_postings(terms._postfile, info, values)
     return (ids + segment.offset if segment.offset else ids), weights
 
 
@@ -158,12 +161,16 @@ def _length_bytes(segment: _Segment, fieldname: str) -> np.ndarray:
     return codes
 
 
-def _read_postings(postfile: Any, info: Any) -> tuple[np.ndarray, np.ndarray]:
+def _read_postings(
+    postfile: Any, info: Any, values: list[bytes] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """A term's postings in one segment, decoded from Whoosh's W3 block layout: each
     block is (length, pickled block info, pickled and maybe compressed (ids as deltas
     from the block's start, weights, values))."""
     if info.is_inlined():
-        ids, weights, _ = info.inlined_postings()
+        ids, weights, inlined_values = info.inlined_postings()
+        if values is not None:
+            values.extend(inlined_values)
         return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
     offset, length = info.extent()
     if isinstance(length, tuple):  # W3TermInfo.from_bytes leaves the unpacked tuple
@@ -182,7 +189,11 @@ def _read_postings(postfile: Any, info: Any) -> tuple[np.ndarray, np.ndarray]:
         stream.seek(position + _INT)
         count, last_id, _, compressed, _, _ = pickle.load(stream)
         data = raw[stream.tell() : position + _INT + abs(size)]
-        block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if compressed else data)
+        block_ids, block_weights, block_values = pickle.loads(
+            zlib.decompress(data) if compressed else data
+        )
+        if values is not None:
+            values.extend(block_values)
         starts.append(len(deltas))
         last_ids.append(last_id)
         deltas.extend(block_ids)
@@ -214,6 +225,7 @@ class Evaluation:
         weighting = self.searcher.weighting
         self._bm25 = weighting if isinstance(weighting, BM25F) else BM25F()
         self._postings: dict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = {}
+        self._values_of: dict[tuple[str, bytes], list[bytes]] = {}
         self._context: Any = None
 
     # -- results ------------------------------------------------------------------------
@@ -273,6 +285,8 @@ class Evaluation:
             return self._boosted(query, self._tree(query.subqueries, _either, scored), scored)
         if kind is wq.NumericRange and _unsigned_column(self.searcher.schema, query.fieldname):
             return self._number_range(query)
+        if kind is wq.Phrase and query.slop == 1 and len(query.words) > 1:
+            return self._phrase(query, scored=scored)
         if kind is FrequentPrefix:
             return self._prefix(query, scored=scored)
         if kind is wq.Every and query.fieldname in (None, "", "*"):
@@ -348,6 +362,59 @@ class Evaluation:
         if query.end is not None:
             mask &= values < query.end if query.endexcl else values <= query.end
         return Matches(mask, np.zeros(self.index.size, dtype=np.float64))
+
+    def _phrase(self, query: wq.Phrase, *, scored: bool) -> Matches:
+        """``"a b c"``: the articles having every word, scored as Whoosh's phrase matcher
+        scores them (the sum of the words' scores, summed in its tree order), kept where
+        the words stand next to each other.
+
+        Why not Whoosh's matcher: it walks the intersection posting by posting and
+        decodes every candidate's positions through a chain of span matchers per segment
+        (a phrase of common words: ~2,800 candidates and 50-130 ms at 100k articles).
+        """
+        schema = self.searcher.schema
+        fieldname = query.fieldname
+        if fieldname not in schema or not schema[fieldname].format.supports("positions"):
+            return self._by_whoosh(query, scored=scored)
+        fieldobj = schema[fieldname]
+        try:
+            btexts = [fieldobj.to_bytes(word) for word in query.words]
+        except ValueError:
+            return self._by_whoosh(query, scored=scored)
+        nothing = np.zeros(0, dtype=np.int64)
+        for btext in btexts:  # the postings with their positions, read once for both uses
+            self._values(fieldname, btext, nothing)
+        words = [wq.Term(fieldname, word) for word in query.words]
+        both = self._tree(words, _both, scored)
+        candidates = np.flatnonzero(both.mask)
+        if not len(candidates):
+            return both
+        decode = fieldobj.format.decoder("positions")
+        at_candidates = [self._values(fieldname, btext, candidates) for btext in btexts]
+        mask = np.zeros(self.index.size, dtype=bool)
+        for docnum in candidates.tolist():
+            starts = set(decode(at_candidates[0][docnum]))
+            for offset, values in enumerate(at_candidates[1:], start=1):
+                starts &= {position - offset for position in decode(values[docnum])}
+                if not starts:
+                    break
+            if starts:
+                mask[docnum] = True
+        scores = both.scores * mask
+        if scored and query.boost != 1.0:
+            scores = scores * query.boost
+        return Matches(mask, scores)
+
+    def _values(self, fieldname: str, btext: bytes, wanted: np.ndarray) -> dict[int, bytes]:
+        """The posting values (encoded positions) of a term for the (sorted) articles
+        ``wanted``, which all have it; the postings are read once with their values."""
+        key = (fieldname, btext)
+        values = self._values_of.get(key)
+        if values is None:
+            values = self._values_of[key] = []
+            self._postings[key] = self.index.postings(fieldname, btext, values)
+        where = np.searchsorted(self._postings[key][0], wanted).tolist()
+        return {docnum: values[i] for docnum, i in zip(wanted.tolist(), where, strict=True)}
 
     def _prefix(self, query: FrequentPrefix, *, scored: bool) -> Matches:
         """``word*``: the union of its most frequent words in each segment, every article
