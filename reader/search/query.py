@@ -386,6 +386,11 @@ class FrequentPrefix(wq.Prefix):
 class Union(wq.DefaultOr):
     """The OR of a word's terms and of OR'ed words: a tree of union matchers, always.
 
+    Search ranks through :mod:`reader.search.arrayscore`, which evaluates this node
+    itself (summing in the same tree order); the matcher below is what Whoosh's own
+    paths use (its collector, ``docs_for_query``, the tests' reference), and why it is a
+    tree:
+
     Why not ``wq.Or``: on a segment of up to 5,000 articles (every segment a rebuild
     writes) it preloads every posting of three or more terms into arrays, which reads the
     whole posting lists and stops Whoosh from skipping blocks that cannot reach the top
