@@ -381,18 +381,23 @@ class Evaluation:
             btexts = [fieldobj.to_bytes(word) for word in query.words]
         except ValueError:
             return self._by_whoosh(query, scored=scored)
-        nothing = np.zeros(0, dtype=np.int64)
-        for btext in btexts:  # the postings with their positions, read once for both uses
-            self._values(fieldname, btext, nothing)
+        # Read first with their positions, so the words' Term nodes find them read.
+        positions = [self._with_values(fieldname, btext) for btext in btexts]
         words = [wq.Term(fieldname, word) for word in query.words]
         both = self._tree(words, _both, scored)
         candidates = np.flatnonzero(both.mask)
         if not len(candidates):
             return both
         decode = fieldobj.format.decoder("positions")
-        at_candidates = [self._values(fieldname, btext, candidates) for btext in btexts]
+        wanted = candidates.tolist()
+        at_candidates = []
+        for btext, values in zip(btexts, positions, strict=True):
+            where = np.searchsorted(self._postings[(fieldname, btext)][0], candidates).tolist()
+            at_candidates.append(
+                {docnum: values[i] for docnum, i in zip(wanted, where, strict=True)}
+            )
         mask = np.zeros(self.index.size, dtype=bool)
-        for docnum in candidates.tolist():
+        for docnum in wanted:
             starts = set(decode(at_candidates[0][docnum]))
             for offset, values in enumerate(at_candidates[1:], start=1):
                 starts &= {position - offset for position in decode(values[docnum])}
@@ -405,16 +410,15 @@ class Evaluation:
             scores = scores * query.boost
         return Matches(mask, scores)
 
-    def _values(self, fieldname: str, btext: bytes, wanted: np.ndarray) -> dict[int, bytes]:
-        """The posting values (encoded positions) of a term for the (sorted) articles
-        ``wanted``, which all have it; the postings are read once with their values."""
+    def _with_values(self, fieldname: str, btext: bytes) -> list[bytes]:
+        """A term's posting values (encoded positions), in the order of its postings,
+        which are read with them once and kept for ``_term``."""
         key = (fieldname, btext)
         values = self._values_of.get(key)
         if values is None:
             values = self._values_of[key] = []
             self._postings[key] = self.index.postings(fieldname, btext, values)
-        where = np.searchsorted(self._postings[key][0], wanted).tolist()
-        return {docnum: values[i] for docnum, i in zip(wanted.tolist(), where, strict=True)}
+        return values
 
     def _prefix(self, query: FrequentPrefix, *, scored: bool) -> Matches:
         """``word*``: the union of its most frequent words in each segment, every article
